@@ -1,0 +1,43 @@
+"""Claims-and-sourcing and rhetoric layer models."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model, Span
+
+Sourcing = Literal["cited", "cited_broken", "attributed", "unsourced"]
+
+
+class Holder(Model):
+    kind: Literal["author", "speaker"]
+    name: str | None = None
+    entity: str | None = None
+    quote: int | None = None  # index into ``Dossier.quotes``
+
+
+class Claim(Span):
+    score: float  # check-worthiness, 0..1
+    checkworthy: bool
+    holder: Holder
+    sourcing: Sourcing
+    citations: list[int] = Field(default_factory=list)
+    hedges: list[Span] = Field(default_factory=list)
+    certainty: Literal["high", "medium", "low"] = "high"
+    entities: list[str] = Field(default_factory=list)
+    times: list[int] = Field(default_factory=list)
+    quantities: list[int] = Field(default_factory=list)
+
+
+class SourcingSummary(Model):
+    checkworthy: int = 0
+    counts: dict[str, int] = Field(default_factory=dict)
+    shares: dict[str, float] = Field(default_factory=dict)
+    unsourced: list[int] = Field(default_factory=list)  # indices into ``Dossier.claims``
+
+
+class RhetoricSpan(Span):
+    technique: str  # SemEval-2020 Task 11 name, or "Rhetorical_Question" / "Sarcastic_Exclamation"
+    score: float
+    reason: str

@@ -1,0 +1,28 @@
+"""Time layer models: TIMEX3-like expressions and the timeline."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Model
+
+
+class TimeExpression(Model):
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None = None  # TIMEX3 value: 2013-09-01, 2013-W37, P3D, PXY, PAST_REF, ...
+    anchor: str | None = None  # the ISO date it was resolved against
+    anchor_source: Literal["publication", "citation", "explicit", "none"] = "none"
+    mod: str | None = None  # TIMEX3 mod: START / MID / END / APPROX / ...
+    weekday: str | None = None  # weekday named in the text, if any
+
+
+class TimelineItem(Model):
+    value: str  # normalised date
+    time: int  # index into ``Dossier.times``
+    sentence_start: int
+    sentence_end: int
+    sentence: str

@@ -1,0 +1,83 @@
+"""Typed exceptions.  Each carries a stable code and a message that says how to fix it.
+
+The library raises these and only logs; the CLI turns them into one-line
+messages and exit codes (see ``newsaudit.cli.EXIT_CODES``).
+"""
+from __future__ import annotations
+
+
+class NewsauditError(Exception):
+    """Base class of every error newsaudit raises on purpose."""
+
+    code = "E000"
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None):
+        self.message = message
+        self.hint = hint
+        super().__init__(f"[{self.code}] {message}" + (f" Hint: {hint}" if hint else ""))
+
+
+class InputError(NewsauditError):
+    """The input could not be read as an article."""
+
+    code = "E100"
+    exit_code = 3
+
+
+class EmptyInputError(InputError):
+    code = "E101"
+
+
+class BinaryInputError(InputError):
+    code = "E102"
+
+
+class InputTooLargeError(InputError):
+    code = "E103"
+
+
+class DecodingError(InputError):
+    code = "E104"
+
+
+class NoArticleError(InputError):
+    """An HTML page (or JSON object) held no article text."""
+
+    code = "E105"
+
+
+class InputNotFoundError(InputError):
+    code = "E106"
+
+
+class ModelError(NewsauditError):
+    """The spaCy pipeline could not be loaded."""
+
+    code = "E200"
+    exit_code = 4
+
+
+class ModelNotFoundError(ModelError):
+    code = "E201"
+
+
+class OptionsError(NewsauditError):
+    """Invalid options (library-side equivalent of a CLI usage error)."""
+
+    code = "E300"
+    exit_code = 2
+
+
+class DataNotFoundError(NewsauditError):
+    """An evaluation data set is missing or not in the expected layout."""
+
+    code = "E400"
+    exit_code = 3
+
+
+class StoreError(NewsauditError):
+    """A corpus store could not be read or written."""
+
+    code = "E500"
+    exit_code = 3

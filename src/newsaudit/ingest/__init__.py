@@ -1,0 +1,137 @@
+"""Ingest: turn text, bytes, paths, HTML or JSON into an :class:`~newsaudit.analyze.base.Article`."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..analyze.base import Article
+from ..dossier import Meta, Notice
+from ..errors import BinaryInputError, EmptyInputError, InputNotFoundError, InputTooLargeError, NoArticleError
+from ..settings import AuditOptions
+from .decode import decode, looks_binary
+from .html import extract, looks_like_html
+from .language import detect_language
+
+__all__ = ["load", "load_record"]
+
+
+def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = None) -> Article:
+    """Read ``source`` (text, bytes or a path) into an Article."""
+    options = options or AuditOptions()
+    encoding = None
+    warnings: list[Notice] = []
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        if not path.is_file():
+            raise InputNotFoundError(f"no such file: {path}", hint="check the path")
+        size = path.stat().st_size
+        _check_size(size, options)
+        source = path.read_bytes()
+    if isinstance(source, (bytes, bytearray)):
+        _check_size(len(source), options)
+        text, encoding, warnings = decode(bytes(source))
+    elif isinstance(source, str):
+        _check_size(len(source.encode("utf-8", "surrogatepass")), options)
+        text = source
+    else:
+        raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
+    return from_text(text, options=options, encoding=encoding, warnings=warnings)
+
+
+def _check_size(n: int, options: AuditOptions) -> None:
+    if n > options.max_bytes:
+        raise InputTooLargeError(
+            f"the input is {n / 1048576:.1f} MiB, over the {options.max_bytes / 1048576:.1f} MiB limit.",
+            hint="split it into articles, or raise the limit with --max-size",
+        )
+
+
+def from_text(text: str, *, options: AuditOptions, encoding: str | None = None, warnings: list[Notice] | None = None,
+              record: dict[str, Any] | None = None) -> Article:
+    warnings = list(warnings or [])
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not text.strip():
+        raise EmptyInputError("the input is empty.", hint="pass a file that holds an article's text or HTML")
+    if looks_binary(text):
+        raise BinaryInputError("the input looks binary, not like an article.", hint="pass plain text, HTML or JSON")
+    meta: dict[str, Any] = {"source_format": "text", "encoding": encoding}
+    stripped = text.lstrip()
+    if record is None and stripped.startswith("{"):
+        try:
+            record = json.loads(stripped)
+        except ValueError:
+            record = None
+        if record is not None and not isinstance(record, dict):
+            record = None
+    if record is not None:
+        return load_record(record, options=options, encoding=encoding, warnings=warnings)
+    if looks_like_html(text):
+        text, html_meta, html_warn = extract(text, options.url)
+        meta.update({k: v for k, v in html_meta.items() if v})
+        meta["source_format"] = "html"
+        if meta.get("published"):
+            meta["published_source"] = "html"
+        warnings.extend(html_warn)
+    return _finish(text, meta, warnings, options)
+
+
+def load_record(record: dict[str, Any], *, options: AuditOptions, encoding: str | None = None,
+                warnings: list[Notice] | None = None) -> Article:
+    """An article given as a JSON object with ``text`` or ``html`` (and optional url, published, title, outlet)."""
+    warnings = list(warnings or [])
+    meta: dict[str, Any] = {"source_format": "json", "encoding": encoding}
+    html = record.get("html")
+    text = record.get("text")
+    if isinstance(text, str) and text.strip():
+        body = text.replace("\r\n", "\n")
+    elif isinstance(html, str) and html.strip():
+        body, html_meta, html_warn = extract(html, record.get("url") or options.url)
+        meta.update({k: v for k, v in html_meta.items() if v})
+        warnings.extend(html_warn)
+    else:
+        raise NoArticleError("the JSON object has no non-empty 'text' or 'html' field.",
+                             hint='give each article as {"text": "..."} or {"html": "..."}')
+    for key in ("title", "url"):
+        if isinstance(record.get(key), str) and record[key].strip():
+            meta[key] = record[key].strip()
+    if isinstance(record.get("outlet") or record.get("site"), str):
+        meta["site"] = record.get("outlet") or record.get("site")
+    authors = record.get("authors") or record.get("author")
+    if isinstance(authors, str):
+        authors = [authors]
+    if isinstance(authors, list):
+        meta["authors"] = [str(a) for a in authors if str(a).strip()]
+    if record.get("published"):
+        meta["published"] = str(record["published"])[:10]
+        meta["published_source"] = "json"
+    return _finish(body, meta, warnings, options)
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _finish(text: str, meta: dict[str, Any], warnings: list[Notice], options: AuditOptions) -> Article:
+    if options.published is not None:
+        meta["published"] = options.published.isoformat()
+        meta["published_source"] = "argument"
+    if options.url:
+        meta["url"] = options.url
+    pub = meta.get("published")
+    if pub and not _ISO.match(str(pub)):
+        try:
+            meta["published"] = date.fromisoformat(str(pub)[:10]).isoformat()
+        except ValueError:
+            warnings.append(Notice(code="bad_date", message=f"ignored publication date {pub!r}: not an ISO date"))
+            meta.pop("published", None)
+    if options.detect_language:
+        lang = detect_language(text)
+        meta["language"] = lang
+        if lang and lang != "en":
+            warnings.append(Notice(code="language",
+                                   message=f"the article seems to be in '{lang}', not English: findings will be poor"))
+    meta["warnings"] = warnings
+    return Article(text=text, meta=Meta(**{k: v for k, v in meta.items() if k in Meta.model_fields}))

@@ -1,0 +1,26 @@
+"""Language identification (langdetect, seeded for repeatable results)."""
+from __future__ import annotations
+
+import threading
+
+_lock = threading.Lock()
+_ready = False
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text``'s language, or None when it cannot tell."""
+    global _ready
+    sample = text[:6000]
+    if sum(c.isalpha() for c in sample) < 20:
+        return None
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _lock:
+        if not _ready:
+            DetectorFactory.seed = 0
+            _ready = True
+        try:
+            return detect(sample)
+        except LangDetectException:
+            return None

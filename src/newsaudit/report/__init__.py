@@ -1,0 +1,35 @@
+"""Renderers of a dossier: terminal (rich), Markdown, JSON, HTML.
+
+Each layer contributes a section module in ``report.sections`` with
+``render_terminal(dossier, console)`` and ``render_markdown(dossier) -> str``;
+``SECTIONS`` lists them in reading order.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+SECTIONS = ("overview", "structure", "citations", "quotes", "entities", "times", "quantities", "claims", "rhetoric", "problems")
+
+
+def section(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.sections.{name}")
+
+
+def render(dossier, fmt: str) -> str:
+    """Render ``dossier`` as ``json``, ``markdown``, ``html`` or ``terminal`` (plain text) and return it."""
+    if fmt == "json":
+        return dossier.model_dump_json(indent=2)
+    if fmt == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(dossier)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(dossier)
+    if fmt == "terminal":
+        from .terminal import render_terminal_text
+
+        return render_terminal_text(dossier)
+    raise ValueError(f"unknown format {fmt!r}")

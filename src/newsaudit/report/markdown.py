@@ -1,0 +1,15 @@
+"""Markdown report: the same findings as the terminal summary, for tickets and notes."""
+from __future__ import annotations
+
+from . import SECTIONS, section
+
+
+def render_markdown(dossier) -> str:
+    parts = []
+    for name in SECTIONS:
+        mod = section(name)
+        if hasattr(mod, "render_markdown"):
+            md = mod.render_markdown(dossier)
+            if md:
+                parts.append(md.rstrip() + "\n")
+    return "\n".join(parts)

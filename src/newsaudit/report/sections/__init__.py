@@ -1,0 +1,1 @@
+"""One module per dossier layer; see ``newsaudit.report``."""

@@ -1,0 +1,1 @@
+"""Report section for the citations layer (filled in with the layer)."""

@@ -1,0 +1,1 @@
+"""Report section for the claims layer (filled in with the layer)."""

@@ -1,0 +1,1 @@
+"""Report section for the entities layer (filled in with the layer)."""

@@ -1,0 +1,1 @@
+"""Report section for the quantities layer (filled in with the layer)."""

@@ -1,0 +1,1 @@
+"""Report section for the quotes layer (filled in with the layer)."""

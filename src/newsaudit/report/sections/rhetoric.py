@@ -1,0 +1,1 @@
+"""Report section for the rhetoric layer (filled in with the layer)."""

@@ -1,0 +1,1 @@
+"""Report section for the structure layer (filled in with the layer)."""

@@ -1,0 +1,1 @@
+"""Report section for the times layer (filled in with the layer)."""

@@ -1,0 +1,21 @@
+"""Terminal summary with rich: one section per layer."""
+from __future__ import annotations
+
+import io
+
+from . import SECTIONS, section
+
+
+def print_terminal(dossier, console) -> None:
+    for name in SECTIONS:
+        mod = section(name)
+        if hasattr(mod, "render_terminal"):
+            mod.render_terminal(dossier, console)
+
+
+def render_terminal_text(dossier, width: int = 100) -> str:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    print_terminal(dossier, Console(file=buf, width=width, force_terminal=False, color_system=None))
+    return buf.getvalue()
