@@ -23,9 +23,6 @@ def extract(html: str, url: str | None = None) -> tuple[str, dict, list[Notice]]
 
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True, as_dict=True)
-    except TypeError:  # newer trafilatura dropped as_dict
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)
     except Exception as exc:  # broken markup that lxml cannot recover
         raise NoArticleError(f"the HTML could not be parsed ({exc}).", hint="save the page again, or pass its text") from exc
