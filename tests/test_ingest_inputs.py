@@ -152,3 +152,12 @@ def test_ingest_other_language_warns():
 def test_ingest_published_option_overrides():
     art = load(ARTICLE, options=AuditOptions(detect_language=False, published="2020-01-02"))
     assert art.meta.published == "2020-01-02" and art.meta.published_source == "argument"
+
+
+def test_ingest_str_naming_a_file_is_read(tmp_path, monkeypatch):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    assert load(str(p), options=OPTS).text == ARTICLE
+    monkeypatch.chdir(tmp_path)
+    assert load("a.txt", options=OPTS).text == ARTICLE
+    assert load("b.txt is not here", options=OPTS).text == "b.txt is not here"

@@ -24,6 +24,8 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
     options = options or AuditOptions()
     encoding = None
     warnings: list[Notice] = []
+    if isinstance(source, str) and _names_a_file(source):
+        source = Path(source)
     if isinstance(source, os.PathLike):
         path = Path(source)
         if not path.is_file():
@@ -40,6 +42,16 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
     else:
         raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
     return from_text(text, options=options, encoding=encoding, warnings=warnings)
+
+
+def _names_a_file(s: str) -> bool:
+    """A one-line string naming an existing file is a path (``audit("article.txt")``); anything else is text."""
+    if "\n" in s or len(s) > 1024 or not s.strip():
+        return False
+    try:
+        return os.path.isfile(s)
+    except (OSError, ValueError):
+        return False
 
 
 def _check_size(n: int, options: AuditOptions) -> None:
