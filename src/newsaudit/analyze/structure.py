@@ -1,14 +1,313 @@
-"""Structure layer (placeholder until implemented): whole text is body."""
+"""Structure layer: title, subtitle, subheadings, byline, body paragraphs, references, notes, boilerplate.
+
+Pure text analysis that runs before the parse (``doc`` is None).  The text is
+cut into lines; each non-empty line gets one role, decided by general rules
+(see ``structure_rules``):
+
+1. page furniture (``Related posts``, share/subscribe/comment lines, tag
+   lines ...): a *section* marker in the second half of the text makes the
+   rest boilerplate; single furniture lines are dropped wherever they are;
+2. notes/disclosures (``*Quotes ...``, ``Disclosure:``, ``Editor's note:``);
+3. the byline (``By NAME[, DATE]``, ``NAME | DATE``, ``Posted on DATE by NAME``,
+   a date line) at the start, else the last one in the second half (the end);
+4. the reference block: a ``References``/``Notes``/``Sources`` heading, or the
+   last run of numbered lines (``[n] ...``, ``(n) ...``, or ``n. ...`` lines
+   that read like references);
+5. the title (first line: short, no final period; always when the text came
+   from HTML) and a subtitle right below it (short, no final period, or a
+   sentence followed by the byline);
+6. subheadings: short lines without final punctuation, in title case, or a
+   question;
+7. everything else between the head and the tail is a body paragraph.  A
+   hard-wrapped block (several lines of similar length, not ending sentences)
+   is one paragraph; otherwise each line is one.
+
+Everything after the byline-at-end, the reference block or a furniture
+section is never body text: unclassified lines there become notes (prose) or
+boilerplate.
+"""
 from __future__ import annotations
 
-from ..dossier import Paragraph, Structure
+import re
+from dataclasses import dataclass
+
+from ..dossier import Byline, Heading, Paragraph, Span, Structure
+from . import structure_rules as R
+from .refparse import ENTRY_LINE, REF_HEADING, looks_bibliographic, match_entry_line
 
 NAME = "structure"
 REQUIRES: tuple[str, ...] = ()
 PROVIDES = ("structure",)
 NEEDS_DOC = False
 
+_HEAD_LINES = 6  # a byline "at the start" sits within the first lines
+
+
+@dataclass
+class _Line:
+    i: int
+    start: int
+    end: int
+    text: str
+    block: int
+
+
+def split_lines(text: str) -> list[_Line]:
+    """Non-empty lines with their stripped offsets; ``block`` counts blank-line-separated blocks."""
+    out: list[_Line] = []
+    block = 0
+    pos = 0
+    blank = True
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            if blank and out:
+                block += 1
+            lead = len(raw) - len(raw.lstrip())
+            a = pos + lead
+            out.append(_Line(len(out), a, a + len(stripped), stripped, block))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Several lines of similar width that do not end sentences: one paragraph wrapped by hand."""
+    if len(lines) < 2:
+        return False
+    body = lines[:-1]
+    widths = [len(x.text) for x in body]
+    if max(widths) > 110 or min(widths) < 0.5 * max(widths):
+        return False
+    open_ends = sum(1 for x in body if not R.ends_like_sentence(x.text))
+    return open_ends >= len(body) / 2
+
 
 def analyse(article, doc, found):
-    t = article.text
-    return {"structure": Structure(paragraphs=[Paragraph(start=0, end=len(t), text=t)])}
+    return {"structure": analyse_text(article.text, html=article.meta.source_format == "html")}
+
+
+def analyse_text(text: str, *, html: bool = False) -> Structure:
+    lines = split_lines(text)
+    n = len(lines)
+    if n == 0:
+        return Structure()
+    role: list[str | None] = [None] * n
+    tail_start = n  # index of the first line that can no longer be body
+
+    # 1. page furniture
+    half = n / 2
+    for ln in lines:
+        words = len(ln.text.split())
+        if words <= 12 and R.BOILER_SECTION.match(ln.text) and ln.i >= half and ln.i > 0:
+            tail_start = min(tail_start, ln.i)
+            break
+    for ln in lines:
+        if ln.i >= tail_start:
+            role[ln.i] = "boilerplate"
+        elif len(ln.text.split()) <= 8 and R.BOILER_LINE.match(ln.text):
+            role[ln.i] = "boilerplate"
+
+    # 2. notes
+    for ln in lines:
+        if role[ln.i] is None and (R.NOTE_ANYWHERE.match(ln.text) or (R.NOTE_MARK.match(ln.text) and ln.i >= half)):
+            role[ln.i] = "note"
+
+    # 4. (before bylines: a numbered reference line is never a byline) reference block
+    ref_lines = _reference_block(lines, role, tail_start)
+    ref_first = ref_lines[0] if ref_lines else n
+    for i in ref_lines:
+        role[i] = "references"
+
+    # 3. byline
+    byline, by_idx, by_pos = _find_byline(text, lines, role, min(tail_start, ref_first))
+    for i in by_idx:
+        role[i] = "byline"
+    if by_pos == "end":
+        tail_start = min(tail_start, by_idx[0])
+    tail_start = min(tail_start, ref_first)
+    # everything after the tail start is never body
+    for ln in lines[tail_start:]:
+        if role[ln.i] is None:
+            role[ln.i] = "note" if len(ln.text.split()) >= 12 and R.ends_like_sentence(ln.text) else "boilerplate"
+
+    # 5. title and subtitle
+    title = subtitle = None
+    free = [ln for ln in lines if role[ln.i] is None]
+    if free:
+        first = free[0]
+        is_first_text = all(role[x.i] in ("boilerplate", "byline") for x in lines[: first.i])
+        words = len(first.text.split())
+        if is_first_text and len(free) > 1 and (html or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
+            title = first
+            role[first.i] = "title"
+            rest = [ln for ln in free[1:]]
+            nxt = rest[0]
+            after = lines[nxt.i + 1] if nxt.i + 1 < n else None
+            w = len(nxt.text.split())
+            gap_ok = all(role[x.i] in ("byline", "boilerplate") for x in lines[first.i + 1: nxt.i])
+            next_is_byline = after is not None and role[after.i] == "byline" and by_pos == "start"
+            if gap_ok and len(rest) > 1:
+                if (w <= 30 and not R.ends_like_sentence(nxt.text)) or (w <= 40 and next_is_byline):
+                    subtitle = nxt
+                    role[nxt.i] = "subtitle"
+
+    # 6. headings and 7. body paragraphs
+    headings: list[Heading] = []
+    paragraphs: list[Paragraph] = []
+    blocks: dict[int, list[_Line]] = {}
+    for ln in lines:
+        if role[ln.i] is None:
+            blocks.setdefault(ln.block, []).append(ln)
+    body_lines = [ln for ln in lines if role[ln.i] is None]
+    last_body = body_lines[-1].i if body_lines else -1
+    for blk in blocks.values():
+        if _hard_wrapped(blk):
+            for ln in blk:
+                role[ln.i] = "body"
+            paragraphs.append(Paragraph(start=blk[0].start, end=blk[-1].end, text=text[blk[0].start: blk[-1].end]))
+            continue
+        for ln in blk:
+            kind = R.heading_kind(ln.text) if ln.i < last_body else None
+            if kind is not None:
+                role[ln.i] = "heading"
+                headings.append(Heading(start=ln.start, end=ln.end, text=ln.text, is_question=kind == "question"))
+            else:
+                role[ln.i] = "body"
+                paragraphs.append(Paragraph(start=ln.start, end=ln.end, text=ln.text))
+    paragraphs.sort(key=lambda p: p.start)
+
+    references = None
+    if ref_lines:
+        a, b = lines[ref_lines[0]].start, lines[ref_lines[-1]].end
+        references = Span.of(text, a, b)
+    notes = [Span.of(text, ln.start, ln.end) for ln in lines if role[ln.i] == "note"]
+    boiler = _runs(text, lines, role, "boilerplate")
+    return Structure(
+        title=Span.of(text, title.start, title.end) if title else None,
+        subtitle=Span.of(text, subtitle.start, subtitle.end) if subtitle else None,
+        headings=headings,
+        byline=byline,
+        paragraphs=paragraphs,
+        references=references,
+        notes=notes,
+        boilerplate=boiler,
+    )
+
+
+def _runs(text: str, lines: list[_Line], role: list, name: str) -> list[Span]:
+    """Consecutive lines of one role, merged into spans."""
+    spans: list[Span] = []
+    cur: list[_Line] = []
+    for ln in lines:
+        if role[ln.i] == name:
+            cur.append(ln)
+            continue
+        if cur:
+            spans.append(Span.of(text, cur[0].start, cur[-1].end))
+            cur = []
+    if cur:
+        spans.append(Span.of(text, cur[0].start, cur[-1].end))
+    return spans
+
+
+def _reference_block(lines: list[_Line], role: list, tail_start: int) -> list[int]:
+    """Indices of the lines of the reference block (heading, entries, wrapped continuations)."""
+    n = len(lines)
+    heading = None
+    for ln in lines[1:]:
+        if ln.i >= tail_start:
+            break
+        if role[ln.i] is None and REF_HEADING.match(ln.text) and ln.i >= n * 0.3:
+            heading = ln.i  # the last such heading wins
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for ln in lines:
+        if ln.i >= tail_start or role[ln.i] is not None and role[ln.i] != "note":
+            if cur:
+                runs.append(cur)
+                cur = []
+            continue
+        if role[ln.i] is None and match_entry_line(ln.text):
+            cur.append(ln.i)
+        elif cur and role[ln.i] is None and ln.block == lines[cur[-1]].block and not ENTRY_LINE.match(ln.text):
+            cur.append(ln.i)  # continuation of a wrapped entry
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    # runs separated only by blank lines belong together; re-join them
+    merged: list[list[int]] = []
+    for r in runs:
+        if merged and r[0] == merged[-1][-1] + 1:
+            merged[-1].extend(r)
+        else:
+            merged.append(r)
+    for run in reversed(merged):
+        entries = [(i, match_entry_line(lines[i].text)) for i in run]
+        entries = [(i, e) for i, e in entries if e is not None]
+        if not entries:
+            continue
+        styles = {e.style for _, e in entries}
+        biblio = sum(1 for i, e in entries if looks_bibliographic(lines[i].text[e.rest_start:]))
+        after_heading = heading is not None and heading < run[0] and all(
+            role[x] is None or role[x] == "note" for x in range(heading + 1, run[0]))
+        strong = styles <= {"bracket", "paren", "superscript"} and biblio >= max(1, len(entries) / 2)
+        if after_heading or (strong and run[0] >= n * 0.3) or (biblio >= 2 and biblio >= 0.6 * len(entries) and run[0] >= n * 0.4):
+            block = list(range(heading, heading + 1)) if after_heading else []
+            return block + [i for i in run if role[i] is None]
+    return []
+
+
+def _find_byline(text: str, lines: list[_Line], role: list, limit: int) -> tuple[Byline | None, list[int], str | None]:
+    n = len(lines)
+    cands: list[tuple[int, R.BylineParse]] = []
+    for ln in lines[:limit] if limit < n else lines:
+        if role[ln.i] is not None:
+            continue
+        bp = R.parse_byline(ln.text)
+        if bp is not None:
+            cands.append((ln.i, bp))
+    start_cands = [(i, bp) for i, bp in cands if i < _HEAD_LINES]
+    if start_cands:
+        i, bp = start_cands[0]
+        idx = [i]
+        if bp.date is None:  # a date line right next to it completes the byline
+            for j in (i + 1, i - 1):
+                if 0 <= j < min(n, _HEAD_LINES + 1) and role[j] is None and R.is_date_line(lines[j].text):
+                    idx = sorted([i, j])
+                    break
+        return _byline(text, lines, idx, "start"), idx, "start"
+    end_cands = [(i, bp) for i, bp in cands if i >= n / 2]
+    if end_cands:
+        i, bp = end_cands[-1]
+        return _byline(text, lines, [i], "end"), [i], "end"
+    # a date line alone at the top: a byline without authors
+    for ln in lines[:_HEAD_LINES]:
+        if role[ln.i] is None and R.is_date_line(ln.text) and ln.i < limit:
+            return _byline(text, lines, [ln.i], "start"), [ln.i], "start"
+    return None, [], None
+
+
+def _byline(text: str, lines: list[_Line], idx: list[int], position: str) -> Byline:
+    a, b = lines[idx[0]].start, lines[idx[-1]].end
+    authors: list[Span] = []
+    date_span = None
+    published = None
+    for i in idx:
+        ln = lines[i]
+        bp = R.parse_byline(ln.text)
+        d = bp.date if bp is not None else None
+        if bp is not None:
+            authors += [Span.of(text, ln.start + x, ln.start + y) for x, y in bp.authors]
+        else:
+            d = R.is_date_line(ln.text)
+        if d is not None and date_span is None:
+            date_span = Span.of(text, ln.start + d.start, ln.start + d.end)
+            published = d.iso
+    names = [" ".join(re.sub(r"\s+", " ", s.text).split()) for s in authors]
+    return Byline(start=a, end=b, text=text[a:b], position=position, authors=authors,  # type: ignore[arg-type]
+                  author_names=names, date=date_span, published=published)
