@@ -55,6 +55,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursd
 CONTEXT_WINDOW = 2  # sentences before a short mention searched for its referent
 VARIANT_WINDOW = 3  # sentences apart within which two spellings count as sharing context
 _STRIP_CHARS = N.QUOTE_CHARS + " \t\n\r,.;:!?()[]{}*\u2026" + N.DASHES + "-"
+_MODEL_RE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{1,4}[A-Za-z]{0,3})$")
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
+_ICAMEL_RE = re.compile(r"^[ie][A-Z][a-z]+")
 _POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 
 
@@ -162,6 +165,7 @@ class _Layer:
         if not len(self.doc):
             return {"entities": [], "mentions": [], "problems": []}
         self._ner()
+        self._product_rule()
         self._title_rule()
         self._acronym_rule()
         self._propn_rule()
@@ -229,6 +233,38 @@ class _Layer:
         for ent in self.doc.ents:
             if ent.label_ in NAMED_LABELS:
                 self._add(ent.start_char, ent.end_char, ent.label_, "ner")
+
+    def _product_rule(self) -> None:
+        """Model names: a name followed by a model number (``Boeing 787``, ``iPhone 4``), ``A350``, ``iPad``."""
+        doc = self.doc
+        n = len(doc)
+        by_end = {}
+        for m in self.mentions:
+            b = self.tok_at(m.end - 1)
+            if b is not None:
+                by_end[b.i] = m
+        covered = self._covered()
+        for t in doc:
+            if _MODEL_RE.match(t.text) and not _YEAR_RE.match(t.text):
+                prev = by_end.get(t.i - 1)
+                if prev is not None and prev.label in ("ORG", "PRODUCT", "PERSON", "GPE", "") and t.i > 0 and doc[t.i - 1].whitespace_:
+                    j = t.i + 1
+                    while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ in ("", "PRODUCT", "ORG"):
+                        j += 1
+                    prev.end = doc[j - 1].idx + len(doc[j - 1].text)
+                    prev.votes["PRODUCT"] += 2
+                elif t.idx not in covered and t.text[:1].isupper() and any(c.isalpha() for c in t.text) and len(t.text) >= 3:
+                    m = self._add(t.idx, t.idx + len(t.text), "", "product")
+                    if m is not None:
+                        m.votes["PRODUCT"] += 1.5
+            elif _ICAMEL_RE.match(t.text):
+                hit = [m for m in self.mentions if m.start <= t.idx < m.end]
+                if hit:
+                    hit[0].votes["PRODUCT"] += 2
+                else:
+                    m = self._add(t.idx, t.idx + len(t.text), "", "product")
+                    if m is not None:
+                        m.votes["PRODUCT"] += 2
 
     def _title_rule(self) -> None:
         """``Minister X``, ``Mr. X``: a title followed by capitalised words names a person."""
@@ -308,7 +344,7 @@ class _Layer:
 
     def _resolve_overlaps(self) -> None:
         """Keep one mention per stretch: the model's over rules, the longer over the shorter."""
-        rank = {"ner": 0, "defined": 0, "title": 1, "recur": 2, "acronym": 3, "propn": 4}
+        rank = {"ner": 0, "defined": 0, "title": 1, "recur": 2, "acronym": 3, "product": 3, "propn": 4}
         ms = sorted(self.mentions, key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[_M] = []
         for m in ms:
@@ -447,8 +483,6 @@ class _Layer:
         m.acronym = N.is_acronym(self.text[m.start:m.end])
         a = self.tok_at(m.start)
         m.sent = self.sent_of[a.i] if a is not None and m.source not in ("byline", "reference") else 10**9
-        if m.label:
-            m.votes[m.label] += 1
 
     def _evidence(self) -> None:
         doc = self.doc
@@ -603,10 +637,7 @@ class _Layer:
             return groups
 
         def ctype(idx: list[int]) -> str:
-            v: Counter = Counter()
-            for i in idx:
-                v.update(ms[i].votes)
-            return _best(v)
+            return _cluster_type([ms[i] for i in idx])
 
         # acronyms whose letters fit exactly one multi-word name
         groups = clusters()
@@ -700,12 +731,9 @@ class _Layer:
         ids = [f"E{i + 1}" for i in range(len(clusters))]
         ctypes = []
         for members in clusters:
-            v: Counter = Counter()
-            for m in members:
-                v.update(m.votes)
-            ctypes.append(_best(v, fallback=max(members, key=lambda m: len(m.tokens)).label))
+            ctypes.append(_cluster_type(members))
         # rule-made mentions with no evidence at all are dropped
-        keep = [bool(any(m.votes for m in members)) for members in clusters]
+        keep = [any(m.votes or m.label for m in members) for members in clusters]
         entities: list[Entity] = []
         for ci, members in enumerate(clusters):
             if not keep[ci]:
@@ -749,7 +777,7 @@ class _Layer:
             if not cands:
                 continue
             ctyp = {ent_by_id[c].type for c in cands}
-            mtype = ctyp.pop() if len(ctyp) == 1 else (_best(m.votes) or "PERSON")
+            mtype = ctyp.pop() if len(ctyp) == 1 else (_cluster_type([m]) or "PERSON")
             if len(cands) == 1:
                 ent_by_id[cands[0]].mentions.append(Span.of(text, m.start, m.end))
                 mentions.append(Mention(start=m.start, end=m.end, text=text[m.start:m.end], type=mtype, entity=cands[0]))
@@ -775,7 +803,7 @@ class _Layer:
     def _canonical(self, members: list[_M]) -> _M:
         counts = Counter(m.key for m in members)
         body = [m for m in members if not m.acronym] or members
-        person = any(m.votes.get("PERSON", 0) for m in members)
+        person = _cluster_type(members) == "PERSON"
         if person:
             return max(body, key=lambda m: (m.source not in ("reference",), len(m.tokens), counts[m.key], -m.start))
         return max(body, key=lambda m: (m.source not in ("reference",), counts[m.key], len(m.tokens), -m.start))
@@ -890,6 +918,23 @@ class _Layer:
                     if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(t.text) > 1 and t.ent_type_ not in ("PERSON",):
                         out.add(t.lemma_.lower())
         return out
+
+
+def _cluster_type(members: list[_M]) -> str:
+    """The type of a group of mentions: the model's labels on its longest form(s), plus rule evidence from all.
+
+    The small model labels a full name (``Mark Smith``) far more reliably than
+    the bare surname, so only the longest non-acronym forms' labels vote.
+    """
+    v: Counter = Counter()
+    named = [m for m in members if not m.acronym] or members
+    longest = max(len(m.tokens) for m in named)
+    labelled = [m for m in named if m.label and len(m.tokens) == longest] or [m for m in members if m.label]
+    for m in labelled:
+        v[m.label] += 1
+    for m in members:
+        v.update(m.votes)
+    return _best(v, fallback=max(members, key=lambda m: len(m.tokens)).label)
 
 
 def _best(votes: Counter, fallback: str = "") -> str:
