@@ -1,0 +1,519 @@
+"""Group a corpus's articles by event and compare their accounts.
+
+* grouping: TF-IDF cosine of the texts blended with the overlap of names and
+  dates, average-link clustering; or the articles matching a user's query;
+* numbers: every value of every counted-quantity type, with who reported it,
+  on whose word, and when;
+* claims: statements made in several articles (TF-IDF cosine), and
+  contradictions — a denial of a statement, a denial of a role someone was
+  blamed for, opposite attributions of who did it, incompatible values;
+* voices, the merged timeline (conflicting dates flagged), name variants.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Iterable
+
+from . import text as T
+from .facts import GROUP_NOUNS, ArticleFacts, Corpus
+
+log = logging.getLogger(__name__)
+
+LINK_SIM = 0.12  # average-link similarity needed to join two articles' groups
+SAME_STATEMENT = 0.62  # cosine for "the same statement"
+DENIAL_MATCH = 0.30  # cosine between a denied proposition and a statement
+
+
+# ----------------------------------------------------------------- result model
+@dataclass
+class Ref:
+    """A statement (or number) in one article, with where it came from."""
+
+    article: str
+    outlet: str
+    url: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+    source: str | None = None  # on whose word
+
+
+@dataclass
+class ValueReport:
+    value: float
+    label: str  # as shown: "52", "at least 52"
+    refs: list[Ref]
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({r.outlet for r in self.refs})
+
+
+@dataclass
+class NumberLine:
+    event: str
+    values: list[ValueReport]
+
+    @property
+    def conflict(self) -> bool:
+        return len(self.values) > 1
+
+
+@dataclass
+class ClaimGroup:
+    refs: list[Ref]
+
+
+@dataclass
+class Contradiction:
+    kind: str  # denial | role_denial | attribution | values
+    a: Ref
+    b: Ref
+    why: str
+
+
+@dataclass
+class VoiceLine:
+    name: str
+    outlets: list[str]
+    articles: int
+    direct: int
+    indirect: int
+    examples: list[Ref]
+
+
+@dataclass
+class DateValue:
+    value: str
+    refs: list[Ref]
+
+
+@dataclass
+class TimelineEvent:
+    label: str  # the event word(s): "explosion / attack"
+    values: list[DateValue]  # most-reported first
+    conflict: bool
+
+
+@dataclass
+class NameVariant:
+    forms: list[tuple[str, list[str]]]  # (form, outlets using it), most used first
+
+
+@dataclass
+class Comparison:
+    event: str  # how the group was chosen
+    articles: list[ArticleFacts]
+    outlets: list[str]
+    numbers: list[NumberLine] = field(default_factory=list)
+    claim_groups: list[ClaimGroup] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    voices: list[VoiceLine] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    names: list[NameVariant] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    other_groups: list[list[str]] = field(default_factory=list)  # titles of other groups' articles
+
+    def to_dict(self) -> dict:
+        from dataclasses import asdict
+
+        d = {k: v for k, v in asdict(self).items() if k != "articles"}
+        d["articles"] = [{"id": a.id, "outlet": a.outlet, "url": a.url, "title": a.title, "published": a.published}
+                         for a in self.articles]
+        return d
+
+
+def _ref(art: ArticleFacts, start: int, end: int, source: str | None = None) -> Ref:
+    return Ref(art.id, art.outlet, art.url, art.published, start, end, art.text[start:end], source)
+
+
+def _sref(art: ArticleFacts, s: T.Sentence, source: str | None = None, at: int | None = None) -> Ref:
+    """A reference to sentence ``s``; cut to the line holding offset ``at`` when the sentence spans lines."""
+    a, b = s.start, s.end
+    if at is not None and "\n" in art.text[a:b]:
+        a = max(a, art.text.rfind("\n", a, at) + 1)
+        nl = art.text.find("\n", at, b)
+        b = nl if nl != -1 else b
+        while a < b and art.text[a].isspace():
+            a += 1
+        while b > a and art.text[b - 1].isspace():
+            b -= 1
+    return _ref(art, a, b, source)
+
+
+# ----------------------------------------------------------------- grouping
+def _name_keys(art: ArticleFacts) -> set[str]:
+    keys = {n.lower() for n, _, _ in art.names}
+    keys |= {f"date:{d.value}" for d in art.dates if d.klass == "incident"}
+    return keys
+
+
+def similarity_matrix(arts: list[ArticleFacts]):
+    """Blend of TF-IDF cosine of the texts (0.6) and Jaccard overlap of names and event dates (0.4)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    n = len(arts)
+    if n == 0:
+        return np.zeros((0, 0))
+    texts = [a.text for a in arts]
+    try:
+        X = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
+        S = cosine_similarity(X)
+    except ValueError:  # empty vocabulary
+        S = np.zeros((n, n))
+    keys = [_name_keys(a) for a in arts]
+    J = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i + 1, n):
+            u = keys[i] | keys[j]
+            J[i, j] = J[j, i] = len(keys[i] & keys[j]) / len(u) if u else 0.0
+    M = 0.6 * S + 0.4 * J
+    np.fill_diagonal(M, 1.0)
+    return M
+
+
+def group_articles(arts: list[ArticleFacts], link: float = LINK_SIM) -> list[list[int]]:
+    """Clusters of article indices (largest first), by average-link clustering on ``similarity_matrix``."""
+    n = len(arts)
+    if n <= 1:
+        return [list(range(n))] if n else []
+    M = similarity_matrix(arts)
+    clusters = [[i] for i in range(n)]
+    while len(clusters) > 1:
+        best, pair = -1.0, None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                s = float(M[clusters[x]][:, clusters[y]].mean())
+                if s > best:
+                    best, pair = s, (x, y)
+        if best < link or pair is None:
+            break
+        x, y = pair
+        clusters[x] = clusters[x] + clusters[y]
+        del clusters[y]
+    return sorted((sorted(c) for c in clusters), key=lambda c: (-len(c), c[0]))
+
+
+def query_filter(arts: list[ArticleFacts], query: str) -> list[int]:
+    """Articles holding at least half of the query's content words (all of them for one or two words)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", query.lower()) if w not in T.STOP]
+    if not words:
+        return list(range(len(arts)))
+    need = len(words) if len(words) <= 2 else (len(words) + 1) // 2
+    out = []
+    for i, a in enumerate(arts):
+        low = a.text.lower()
+        if sum(1 for w in words if re.search(r"\b%s" % re.escape(w), low)) >= need:
+            out.append(i)
+    return out
+
+
+# ----------------------------------------------------------------- comparison
+def _label(value: float, modifiers: Iterable[str | None]) -> str:
+    v = f"{value:g}"
+    mods = Counter(m for m in modifiers if m)
+    return f"{mods.most_common(1)[0][0]} {v}" if mods else v
+
+
+def compare_numbers(arts: list[ArticleFacts]) -> list[NumberLine]:
+    by: dict[str, dict[float, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
+    mods: dict[tuple[str, float], list] = defaultdict(list)
+    for a in arts:
+        for nf in a.numbers:
+            if nf.event in ("OTHER", "", None):
+                continue
+            key = (nf.event, nf.value)
+            mods[key].append(nf.modifier)
+            prev = by[nf.event][nf.value].get(a.id)
+            if prev is None or (prev[1].source is None and nf.source is not None):
+                by[nf.event][nf.value][a.id] = (a, nf)
+    lines = []
+    for event, values in by.items():
+        reports = []
+        for value, per_art in values.items():
+            refs = [_sref(a, nf.sentence, nf.source, nf.start) for a, nf in per_art.values()]
+            refs.sort(key=lambda r: (r.published or "", r.outlet))
+            reports.append(ValueReport(value, _label(value, mods[(event, value)]), refs))
+        reports.sort(key=lambda r: (-len(r.refs), -r.value))
+        lines.append(NumberLine(event, reports))
+    order = {"KILL": 0, "WOUND": 1, "MISSING": 2}
+    lines.sort(key=lambda l: (order.get(l.event, 9), -sum(len(v.refs) for v in l.values)))
+    return lines
+
+
+def _tfidf(texts: list[str]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True).fit(texts)
+
+
+def compare_claims(arts: list[ArticleFacts]) -> tuple[list[ClaimGroup], list[Contradiction]]:
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    items = [(a, s) for a in arts for s in a.statements]
+    if len(items) < 2:
+        return [], []
+    try:
+        vec = _tfidf([s.text for _, s in items])
+    except ValueError:
+        return [], []
+    X = vec.transform([s.text for _, s in items])
+    S = cosine_similarity(X)
+    parent = list(range(len(items)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    denial = [bool(T.DENIAL.search(s.text)) for _, s in items]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if items[i][0].id != items[j][0].id and S[i, j] >= SAME_STATEMENT and denial[i] == denial[j]:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+    claim_groups = []
+    for members in groups.values():
+        if len({items[i][0].id for i in members}) < 2:
+            continue
+        seen, refs = set(), []
+        for i in members:
+            a, s = items[i]
+            if a.id in seen:
+                continue
+            seen.add(a.id)
+            refs.append(_sref(a, s, _holder(a, s)))
+        claim_groups.append(ClaimGroup(refs))
+    claim_groups.sort(key=lambda g: -len(g.refs))
+
+    contradictions: list[Contradiction] = []
+    # a denial of a statement made elsewhere (one pair of articles once: the body outranks the title)
+    done_pairs: set[tuple[str, str]] = set()
+    order = sorted(range(len(items)), key=lambda i: -len(items[i][1].text))
+    for i in order:
+        a, s = items[i]
+        m = T.DENY_THAT.search(s.text)
+        if not m:
+            continue
+        prop = core(m.group("prop"))
+        pw = T.content_words(prop)
+        if len(pw) < 2:
+            continue
+        pv = vec.transform([prop])
+        sims = cosine_similarity(pv, X)[0]
+        best: dict[str, tuple[float, int]] = {}
+        for j, (b, t) in enumerate(items):
+            if b.id == a.id or denial[j] or sims[j] < DENIAL_MATCH:
+                continue
+            shared = pw & T.content_words(t.text)
+            if len(shared) < 2 or len(shared) < 0.75 * len(pw):
+                continue
+            if b.id not in best or sims[j] > best[b.id][0]:
+                best[b.id] = (float(sims[j]), j)
+        for b_id, (score, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+            if (a.id, b_id) in done_pairs:
+                continue
+            done_pairs.add((a.id, b_id))
+            b, t = items[j]
+            contradictions.append(Contradiction("denial", _sref(a, s, _holder(a, s) or _denier(s.text)),
+                                                _sref(b, t, _holder(b, t)),
+                                                f"denies what the other states (similarity {score:.2f})"))
+    contradictions.extend(_attribution_conflicts(items))
+    return claim_groups, contradictions
+
+
+_CLAUSE_END = re.compile(r"\s(?:at|in|on|near|during|after|before|since|which|who|when|while|because|according)\s|[,;:(]")
+
+
+def core(prop: str) -> str:
+    """The core of a denied proposition: its words up to the first clause or place/time phrase after four words."""
+    words = prop.split()
+    head = " ".join(words[:4])
+    m = _CLAUSE_END.search(prop, len(head))
+    return prop[:m.start()] if m else prop
+
+
+def _holder(art: ArticleFacts, s: T.Sentence) -> str | None:
+    for v in art.voices:
+        if v.start < s.end and s.start < v.end:
+            return v.name
+    att = T.attribution(s.text)
+    if att and att[0].lower() not in T.PRONOUNS:
+        return att[0]
+    return None
+
+
+def _denier(sentence: str) -> str | None:
+    m = re.search(r"\b%s\s+(?:has\s+|have\s+)?(?:denied|denies|rejected|dismissed)" % T._NAME, sentence)
+    return T.clean_name(m.group("who")) if m else None
+
+
+def _same_party(x: str, y: str) -> bool:
+    x, y = x.lower().removeprefix("the "), y.lower().removeprefix("the ")
+    return x == y or x in y or y in x
+
+
+def _attribution_conflicts(items) -> list[Contradiction]:
+    blames: list[tuple[str, ArticleFacts, T.Sentence]] = []  # (who is blamed, article, sentence)
+    denials: list[tuple[str, ArticleFacts, T.Sentence]] = []
+    for a, s in items:
+        for rx in T.RESPONSIBLE:
+            for m in rx.finditer(s.text):
+                who = T.clean_name(m.group("who"))
+                if who and who.lower() not in T.PRONOUNS and who.lower() not in GROUP_NOUNS:
+                    blames.append((who, a, s))
+        for m in T.DENY_ROLE.finditer(s.text):
+            who = T.clean_name(m.group("who"))
+            if who:
+                denials.append((who, a, s))
+    out: list[Contradiction] = []
+    seen: set[tuple] = set()
+    for who, a, s in denials:
+        for blamed, b, t in blames:
+            if b.id != a.id and _same_party(who, blamed) and (a.id, b.id) not in seen:
+                seen.add((a.id, b.id))
+                out.append(Contradiction("role_denial", _sref(a, s, who), _sref(b, t, _holder(b, t)),
+                                         f"{who} denies a role the other account gives it"))
+    for i, (x, a, s) in enumerate(blames):
+        for y, b, t in blames[i + 1:]:
+            if a.id == b.id or _same_party(x, y):
+                continue
+            key = tuple(sorted([(a.id, x.lower()), (b.id, y.lower())]))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Contradiction("attribution", _sref(a, s, _holder(a, s)), _sref(b, t, _holder(b, t)),
+                                     f"one account blames {x}, the other {y}"))
+    return out
+
+
+def value_conflicts(lines: list[NumberLine]) -> list[Contradiction]:
+    out = []
+    for line in lines:
+        vals = line.values
+        for i in range(len(vals)):
+            for j in range(i + 1, len(vals)):
+                a = next((r for r in vals[i].refs if r.source), vals[i].refs[0])
+                b = next((r for r in vals[j].refs if r.source), vals[j].refs[0])
+                out.append(Contradiction("values", a, b,
+                                         f"{line.event}: {vals[i].label} vs {vals[j].label}"))
+    return out
+
+
+def compare_voices(arts: list[ArticleFacts]) -> list[VoiceLine]:
+    by: dict[str, dict] = {}
+    for a in arts:
+        for v in a.voices:
+            if v.name.lower() in GROUP_NOUNS or v.name.lower() in T.PRONOUNS or not v.name[:1].isupper():
+                continue
+            d = by.setdefault(v.name.lower(), {"outlets": set(), "articles": set(), "direct": 0, "indirect": 0, "ex": [],
+                                               "forms": Counter()})
+            d["forms"][v.name] += 1
+            d["outlets"].add(a.outlet)
+            d["articles"].add(a.id)
+            d[v.kind] += 1
+            if len(d["ex"]) < 3 and a.id not in {r.article for r in d["ex"]}:
+                d["ex"].append(_ref(a, v.start, v.end, v.name))
+    lines = [VoiceLine(d["forms"].most_common(1)[0][0], sorted(d["outlets"]), len(d["articles"]), d["direct"],
+                       d["indirect"], d["ex"]) for d in by.values()]
+    lines.sort(key=lambda l: (-len(l.outlets), -(l.direct + l.indirect), l.name))
+    return lines
+
+
+def compare_dates(arts: list[ArticleFacts]) -> list[TimelineEvent]:
+    by: dict[str, dict[str, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
+    words: dict[str, Counter] = defaultdict(Counter)
+    for a in arts:
+        for d in a.dates:
+            if not d.klass or d.klass == "reported":
+                continue
+            words[d.klass][d.trigger] += 1
+            by[d.klass][d.value].setdefault(a.id, (a, d))
+    events = []
+    for klass, values in by.items():
+        vals = [DateValue(v, [_sref(a, d.sentence) for a, d in per.values()]) for v, per in values.items()]
+        vals.sort(key=lambda dv: (-len(dv.refs), dv.value))
+        label = " / ".join(w for w, _ in words[klass].most_common(3))
+        events.append(TimelineEvent(label, vals, conflict=len(vals) > 1 and klass == "incident"))
+    events.sort(key=lambda e: (e.values[0].value if e.values else "", e.label))
+    return events
+
+
+def _similar_forms(x: str, y: str) -> bool:
+    xs, ys = x.lower().split(), y.lower().split()
+    if x.lower() == y.lower() or len(xs) != len(ys):
+        return False
+    diff = [(p, q) for p, q in zip(xs, ys) if p != q]
+    if not diff or len(diff) == len(xs) and len(xs) > 1:
+        return False
+    return all(len(p) >= 4 and len(q) >= 4 and SequenceMatcher(None, p, q).ratio() >= 0.75 for p, q in diff)
+
+
+def compare_names(arts: list[ArticleFacts]) -> list[NameVariant]:
+    uses: dict[str, set[str]] = defaultdict(set)
+    for a in arts:
+        for n, _, _ in a.names:
+            uses[n].add(a.outlet)
+        for canon, var in a.variant_pairs:
+            uses.setdefault(canon, set()).add(a.outlet)
+            uses.setdefault(var, set()).add(a.outlet)
+    forms = sorted(uses)
+    parent = {f: f for f in forms}
+
+    def find(f):
+        while parent[f] != f:
+            f = parent[f]
+        return f
+
+    for i, x in enumerate(forms):
+        for y in forms[i + 1:]:
+            if _similar_forms(x, y):
+                parent[find(x)] = find(y)
+    for a in arts:
+        for canon, var in a.variant_pairs:
+            parent[find(canon)] = find(var)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for f in forms:
+        groups[find(f)].append(f)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda f: (-len(uses[f]), f))
+        out.append(NameVariant([(f, sorted(uses[f])) for f in members]))
+    out.sort(key=lambda v: -sum(len(o) for _, o in v.forms))
+    return out
+
+
+def compare_corpus(corpus: Corpus, event: str | None = None, link: float = LINK_SIM) -> Comparison:
+    """Choose the event's articles (``event`` query, else the largest group) and compare them."""
+    arts = corpus.articles
+    others: list[list[str]] = []
+    if event:
+        idx = query_filter(arts, event)
+        how = f"articles matching {event!r}"
+    else:
+        groups = group_articles(arts, link)
+        idx = groups[0] if groups else []
+        others = [[arts[i].title or arts[i].text[:60] for i in g] for g in groups[1:]]
+        how = "the largest group of articles sharing names, dates and words"
+    chosen = [arts[i] for i in idx]
+    cmp = Comparison(event=how, articles=chosen, outlets=sorted({a.outlet for a in chosen}), sources=corpus.sources,
+                     other_groups=others)
+    cmp.numbers = compare_numbers(chosen)
+    cmp.claim_groups, contradictions = compare_claims(chosen)
+    cmp.contradictions = contradictions + value_conflicts(cmp.numbers)
+    cmp.voices = compare_voices(chosen)
+    cmp.timeline = compare_dates(chosen)
+    cmp.names = compare_names(chosen)
+    return cmp
