@@ -58,6 +58,14 @@ _NOT_NAME = {
     "authority", "administration", "party", "federation", "league", "corporation", "corp", "trust", "society",
     "fund", "project", "watch", "rights", "human", "alliance", "coalition", "museum", "library", "court",
     "ministry", "police", "army", "navy", "force", "forces", "club", "partners", "research", "studies",
+    "infrastructure", "rail", "railway", "railways", "airline", "airlines", "airport", "energy", "water", "power",
+    "systems", "transport", "transit", "education", "regional", "federal", "public", "general", "central",
+    "unit", "team", "labs", "lab", "technologies", "technology", "industries", "holdings", "capital",
+    "solutions", "works", "community", "region", "province", "district", "municipal", "maritime", "housing",
+    "environment", "environmental", "climate", "science", "medical", "care", "rescue", "emergency", "security",
+    "defence", "defense", "justice", "prison", "border", "customs", "finance", "treasury", "economic",
+    "statistics", "insurance", "trade", "chamber", "commerce", "industry", "northern", "southern", "eastern",
+    "western", "observatory", "monitor", "records", "archive", "archives", "official", "officials", "sources",
 }
 
 

@@ -107,7 +107,7 @@ def analyse_text(text: str, *, html: bool = False) -> Structure:
     for ln in lines:
         if ln.i >= tail_start:
             role[ln.i] = "boilerplate"
-        elif len(ln.text.split()) <= 8 and R.BOILER_LINE.match(ln.text):
+        elif R.is_furniture_line(ln.text):
             role[ln.i] = "boilerplate"
 
     # 2. notes
@@ -122,7 +122,7 @@ def analyse_text(text: str, *, html: bool = False) -> Structure:
         role[i] = "references"
 
     # 3. byline
-    byline, by_idx, by_pos = _find_byline(text, lines, role, min(tail_start, ref_first))
+    byline, by_idx, by_pos = _find_byline(text, lines, role, tail_start)
     for i in by_idx:
         role[i] = "byline"
     if by_pos == "end":
@@ -150,7 +150,7 @@ def analyse_text(text: str, *, html: bool = False) -> Structure:
             gap_ok = all(role[x.i] in ("byline", "boilerplate") for x in lines[first.i + 1: nxt.i])
             next_is_byline = after is not None and role[after.i] == "byline" and by_pos == "start"
             if gap_ok and len(rest) > 1:
-                if (w <= 30 and not R.ends_like_sentence(nxt.text)) or (w <= 40 and next_is_byline):
+                if (w <= 30 and not R.ends_like_sentence(nxt.text) and not R.two_sentences(nxt.text)) or (w <= 40 and next_is_byline):
                     subtitle = nxt
                     role[nxt.i] = "subtitle"
 
@@ -271,7 +271,8 @@ def _find_byline(text: str, lines: list[_Line], role: list, limit: int) -> tuple
         bp = R.parse_byline(ln.text)
         if bp is not None:
             cands.append((ln.i, bp))
-    start_cands = [(i, bp) for i, bp in cands if i < _HEAD_LINES]
+    first_prose = next((ln.i for ln in lines if role[ln.i] is None and _is_prose(ln.text)), n)
+    start_cands = [(i, bp) for i, bp in cands if i < _HEAD_LINES and i < first_prose]
     if start_cands:
         i, bp = start_cands[0]
         idx = [i]
@@ -281,7 +282,8 @@ def _find_byline(text: str, lines: list[_Line], role: list, limit: int) -> tuple
                     idx = sorted([i, j])
                     break
         return _byline(text, lines, idx, "start"), idx, "start"
-    end_cands = [(i, bp) for i, bp in cands if i >= n / 2]
+    last_prose = max((ln.i for ln in lines if role[ln.i] is None and _is_prose(ln.text)), default=-1)
+    end_cands = [(i, bp) for i, bp in cands if i > last_prose or (i >= n / 2 and i > first_prose)]
     if end_cands:
         i, bp = end_cands[-1]
         return _byline(text, lines, [i], "end"), [i], "end"
@@ -290,6 +292,11 @@ def _find_byline(text: str, lines: list[_Line], role: list, limit: int) -> tuple
         if role[ln.i] is None and R.is_date_line(ln.text) and ln.i < limit:
             return _byline(text, lines, [ln.i], "start"), [ln.i], "start"
     return None, [], None
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text (not a title, dek or byline): long, or several sentences."""
+    return len(line.split()) >= 40 or (len(line.split()) >= 12 and R.two_sentences(line))
 
 
 def _byline(text: str, lines: list[_Line], idx: list[int], position: str) -> Byline:

@@ -34,6 +34,18 @@ BOILER_LINE = re.compile(
     re.I,
 )
 
+_NAV_SEP = re.compile(r"\s+[|·•»›/]\s+|\s*[|·•]\s*")
+
+
+def is_furniture_line(line: str) -> bool:
+    """A single line of page furniture: ``Advertisement``, share buttons, a navigation bar (``Home | News | Sport``)."""
+    s = line.strip()
+    if len(s.split()) <= 8 and BOILER_LINE.match(s):
+        return True
+    items = [x for x in _NAV_SEP.split(s) if x.strip()]
+    return len(items) >= 3 and all(len(x.split()) <= 3 and not x.rstrip().endswith((".", "?", "!")) for x in items)
+
+
 # ---------------------------------------------------------------- notes
 NOTE_ANYWHERE = re.compile(
     r"^[ \t]*(?:\*+|†+|‡)?[ \t]*(?:disclosure|full\s+disclosure|disclaimer|editor['’]?s?\s+note|editors['’]\s+note|"
@@ -194,9 +206,15 @@ def _titlecase_share(words: list[str]) -> float:
     return sum(1 for w in content if w.lstrip("“\"‘'«(")[:1].isupper()) / len(content)
 
 
+def two_sentences(line: str) -> bool:
+    return bool(re.search(r"[a-z0-9][.!?][”\"’]?\s+[A-Z“\"]", line))
+
+
 def heading_kind(line: str) -> str | None:
     """``"question"``, ``"heading"`` or None: a short line that reads as a subheading."""
     s = line.strip()
+    if _TRAILING_MARKERS.search(s):
+        return None
     if s.startswith("#"):
         return "question" if s.rstrip().endswith("?") else "heading"
     words = s.split()
@@ -204,7 +222,7 @@ def heading_kind(line: str) -> str | None:
         return None
     if s[-1] in _QUOTES_END or _SENTENCE_END.search(s):
         return None
-    if re.search(r"[a-z0-9][.!?]\s+[A-Z“\"]", s):  # two sentences
+    if two_sentences(s):
         return None
     if s.endswith("?"):
         return "question" if len(words) <= 20 else None
@@ -219,6 +237,9 @@ def heading_kind(line: str) -> str | None:
     return None
 
 
+_TRAILING_MARKERS = re.compile(r"(?:\s*(?:\[[\d\s,;–—-]+\]|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+))+$")
+
+
 def ends_like_sentence(line: str) -> bool:
-    s = line.rstrip().rstrip(_QUOTES_END + ")]")
+    s = _TRAILING_MARKERS.sub("", line.rstrip()).rstrip(_QUOTES_END + ")]")
     return s.endswith((".", "!", "?", "…", ":"))
