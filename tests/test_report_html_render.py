@@ -289,3 +289,18 @@ def test_report_html_cli_writes_file(tmp_path):
     assert len(re.findall(r"<script\b", html)) == 2
     assert "onerror=\"window" not in html and "<svg onload" not in html
     assert "&lt;script&gt;window.__xss = &quot;script&quot;;&lt;/script&gt;" in html
+
+
+def test_report_html_markers_of_one_bracket_share_one_highlight():
+    from newsaudit.dossier import Marker
+
+    d = built_dossier()
+    m = d.citations.markers[0]
+    two = [m, m.model_copy(update={"number": 3})]  # "[1]" read as citing 1 and 3 (3 has no entry)
+    d = d.model_copy(update={"citations": d.citations.model_copy(update={"markers": two})})
+    spans, found = collect(d)
+    cit = [h for h in spans if h.layer == "citations"]
+    assert len(cit) == 1 and "broken" in cit[0].classes.split()
+    rows = dict((k, v) for k, v in found[cit[0].fid]["rows"])
+    assert rows["Number 1"] == "ok" and rows["Number 3"] == "missing entry"
+    assert found[cit[0].fid]["title"] == "Citation [1, 3] — broken"

@@ -149,6 +149,17 @@ def _entry_rows(d, number: int) -> list[list[str]]:
     return rows
 
 
+def _marker_status(d, number: int) -> str:
+    """``ok``, ``missing_entry`` or ``unresolvable_ibid`` for a cited number."""
+    resolve = getattr(d.citations, "resolve", None)
+    if resolve is not None:
+        return resolve(number)[0]
+    e = d.citations.entry(number)
+    if e is None:
+        return "missing_entry"
+    return "unresolvable_ibid" if e.is_ibid and e.source is None else "ok"
+
+
 def _speaker_key(q) -> str | None:
     sp = q.speaker
     if sp is None:
@@ -232,15 +243,21 @@ def collect(d) -> tuple[list[Highlight], dict[str, dict[str, Any]]]:
             [("Kind", s.kind.replace("_", " ")), ("Content", s.content.text)], s.start, s.end, "nsq")
 
     cit_problems = list(d.citations.problems)
-    for i, m in enumerate(d.citations.markers):
-        probs = [p for p in cit_problems if _overlaps(p.start, p.end, m.start, m.end)]
-        entry = d.citations.entry(m.number)
-        broken = entry is None or (entry.is_ibid and entry.source is None) or any(p.severity != "info" for p in probs)
-        rows = [("Marker", m.text), ("Number", m.number), ("Style", m.style)]
-        rows += [tuple(r) for r in _entry_rows(d, m.number)]
+    groups: dict[tuple[int, int], list] = {}  # one highlight per marker as written ([3, 4] holds two numbers)
+    for m in d.citations.markers:
+        groups.setdefault((m.start, m.end), []).append(m)
+    for i, ((start, end), ms) in enumerate(groups.items()):
+        probs = [p for p in cit_problems if _overlaps(p.start, p.end, start, end)]
+        statuses = {m.number: _marker_status(d, m.number) for m in ms}
+        broken = any(st != "ok" for st in statuses.values()) or any(p.severity != "info" for p in probs)
+        numbers = ", ".join(str(m.number) for m in ms)
+        rows = [("Marker", ms[0].text), ("Style", ms[0].style)]
+        for m in ms:
+            rows.append((f"Number {m.number}", statuses[m.number].replace("_", " ")))
+            rows += [tuple(r) for r in _entry_rows(d, m.number)]
         rows += [("Problem", f"{p.kind}: {p.message}") for p in probs]
-        add(f"m{i}", "citations", f"Citation [{m.number}]" + (" — broken" if broken else ""), m.text, rows,
-            m.start, m.end, "broken" if broken else "")
+        add(f"m{i}", "citations", f"Citation [{numbers}]" + (" — broken" if broken else ""), ms[0].text, rows,
+            start, end, "broken" if broken else "")
 
     mentions = list(d.mentions)
     if not mentions:
