@@ -59,7 +59,7 @@ NOTE_MARK = re.compile(r"^[ \t]*(?:\*+|†+|‡+)(?=\S)|^[ \t]*(?:\*{1,3}|†|�
 _BY = re.compile(r"^(?P<lead>(?:(?:written|posted|story|words|reporting|text|report)\s+)?by\s+)", re.I)
 _AUTHOR_FIELD = re.compile(r"^(?:author|authors|writer|reporter|byline)s?\s*:\s*", re.I)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-_NAME_TOK = re.compile(r"(?:[A-ZÀ-Ý][\w'’À-ÿ.-]*|(?:de|da|del|di|van|von|der|den|al|el|bin|ibn|la|le|du|dos|ter)(?=\s))")
+_NAME_TOK = re.compile(r"(?:[A-ZÀ-Ý][\w'’À-ÿ.-]*|de|da|del|di|van|von|der|den|al|el|bin|ibn|la|le|du|dos|ter)")
 _ROLE = re.compile(
     r"^(?:staff|senior|chief|special|contributing|guest|political|foreign|science|health|business|"
     r"[a-z]+\s+)?(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|staff)\b",
@@ -79,7 +79,7 @@ def _people(line: str, a: int, b: int) -> tuple[list[tuple[int, int]], int]:
     """Names in ``line[a:b]`` separated by ``,``/``and``/``&``; returns their spans and where reading stopped."""
     spans: list[tuple[int, int]] = []
     pos = a
-    sep = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)")
+    sep = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)", re.I)
     while pos < b:
         m = re.compile(r"\s*").match(line, pos)
         pos = m.end()
@@ -89,7 +89,7 @@ def _people(line: str, a: int, b: int) -> tuple[list[tuple[int, int]], int]:
         org = False
         for t in re.finditer(r"\S+", line[pos:b]):
             tok = t.group(0).rstrip(",;|")
-            if not _NAME_TOK.fullmatch(tok):
+            if not _NAME_TOK.fullmatch(tok) or tok.lower() == "and" or (n == 0 and tok[:1].islower()):
                 break
             if tok.lower().strip(".") in _NOT_NAME or tok.lower() in _WEEKDAYS or tok.lower().strip(".") in MONTHS:
                 org = tok.lower().strip(".") in _NOT_NAME
