@@ -500,8 +500,11 @@ def compare_corpus(corpus: Corpus, event: str | None = None, link: float = LINK_
     arts = corpus.articles
     others: list[list[str]] = []
     if event:
-        idx = query_filter(arts, event)
-        how = f"articles matching {event!r}"
+        seeds = set(query_filter(arts, event))
+        groups = group_articles(arts, link) if seeds else []
+        best = max(groups, key=lambda g: len(seeds & set(g)), default=[])
+        idx = sorted(seeds | (set(best) if len(seeds & set(best)) * 2 >= len(seeds) else set()))
+        how = f"articles matching {event!r}, with the articles grouped with them"
     else:
         groups = group_articles(arts, link)
         idx = groups[0] if groups else []

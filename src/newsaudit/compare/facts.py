@@ -97,8 +97,11 @@ LAYER_TABLES = {"numbers": "quantities", "voices": "quotes", "names": "mentions"
 
 
 def load_corpus(store: str | os.PathLike, *, where: str | None = None, params: list[Any] | None = None,
-                limit: int | None = None) -> Corpus:
-    """Read the articles of ``store`` (optionally filtered by an SQL ``where`` on ``articles``) and their facts."""
+                limit: int | None = None, use_layers: bool = True) -> Corpus:
+    """Read the articles of ``store`` (optionally filtered by an SQL ``where`` on ``articles``) and their facts.
+
+    ``use_layers=False`` ignores the layers' tables and uses the text rules only.
+    """
     from ..store.catalog import connect
 
     con = connect(store)
@@ -120,7 +123,7 @@ def load_corpus(store: str | os.PathLike, *, where: str | None = None, params: l
         layer_rows: dict[str, dict[str, list[dict]]] = {}
         sources: dict[str, str] = {}
         for kind, table in LAYER_TABLES.items():
-            n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if use_layers else 0
             if n:
                 cur = con.execute(f"SELECT t.* FROM {table} t JOIN _sel USING (article_id) ORDER BY article_id, idx")
                 by: dict[str, list[dict]] = {}
@@ -133,7 +136,7 @@ def load_corpus(store: str | os.PathLike, *, where: str | None = None, params: l
             else:
                 sources[kind] = "text rules"
         ent_rows: dict[str, list[dict]] = {}
-        if con.execute("SELECT count(*) FROM entities").fetchone()[0]:
+        if use_layers and con.execute("SELECT count(*) FROM entities").fetchone()[0]:
             cur = con.execute("SELECT t.article_id, t.canonical, t.variants FROM entities t JOIN _sel USING (article_id)")
             for aid, canon, variants in cur.fetchall():
                 ent_rows.setdefault(aid, []).append({"canonical": canon, "variants": variants})
@@ -207,12 +210,30 @@ def build_facts(aid: str, outlet: str, url: str | None, title: str | None, publi
 
 
 # ----------------------------------------------------------------- voices
+def speaker_name(row: dict) -> str | None:
+    """The person a quote is attributed to: the name heading the speaker phrase (``Ministry spokesman Ann Roe`` →
+    ``Ann Roe``), else the layer's resolved name, else the phrase without titles."""
+    st = re.split(r"[,\n(]", str(row.get("speaker_text") or ""))[0].strip()
+    whole = T.clean_name(st)
+    if len(whole.split()) >= 2 and all(w[:1].isupper() for w in whole.split()):
+        return whole
+    runs = T.name_runs(st)
+    if runs and runs[-1][2] == len(st.rstrip(".")) and len(runs[-1][0].split()) >= 2:
+        return runs[-1][0]
+    return row.get("speaker_name") or (T.clean_name(st) if st else None)
+
+
 def _voices_from_layer(text: str, rows: list[dict]) -> list[VoiceFact]:
     out = []
-    for r in rows:
-        name = r.get("speaker_name") or (T.clean_name(r["speaker_text"]) if r.get("speaker_text") else None)
-        if not name or r.get("speaker_resolved_from") == "unresolved" or name.lower() in T.PRONOUNS:
+    last: str | None = None
+    for r in sorted(rows, key=lambda r: r["start"]):
+        name = speaker_name(r)
+        if not name or name.lower() in T.PRONOUNS:
+            name = last if (r.get("speaker_text") or "").strip().lower() in T.PRONOUNS else None
+        if not name:
             continue
+        if len(name.split()) >= 2 and name[:1].isupper():
+            last = name
         kind = "direct" if r.get("kind") in ("direct", "mixed") else "indirect"
         out.append(VoiceFact(name, r["start"], r["end"], r.get("content_text") or r["text"], kind))
     return out
