@@ -1,11 +1,131 @@
-"""Rhetoric layer (placeholder until implemented)."""
+"""Rhetoric layer: how the text leans on the reader.
+
+Spans using propaganda techniques, labelled with the 14 SemEval-2020 Task 11
+classes, plus two devices of their own (``Rhetorical_Question``,
+``Sarcastic_Exclamation``).  Each finding has a score (0..1) and a reason a
+reader can follow: the cue word or pattern of a rule, or the features that
+weighed most in the models.
+
+Two sources, merged:
+
+* the linear models of ``propaganda_model`` (trained on the PTC training part):
+  a token model marks the spans, a span model names their technique;
+* the rules of ``propaganda_rules`` (questions, exclamations, doubt hedges,
+  appeals to authority, labelling and loaded words).
+
+Only body prose is searched (``article.body_ranges``); headline questions are
+not counted as rhetorical questions.
+"""
 from __future__ import annotations
+
+import logging
+
+from ..dossier import RhetoricSpan
+from . import propaganda_model as pm
+from . import propaganda_rules as rules
+
+log = logging.getLogger(__name__)
 
 NAME = "rhetoric"
 REQUIRES: tuple[str, ...] = ("structure", "quotes")
 PROVIDES = ("rhetoric", "problems")
 NEEDS_DOC = True
 
+TECHNIQUES = (
+    "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Exaggeration,Minimisation", "Doubt",
+    "Appeal_to_fear-prejudice", "Flag-Waving", "Causal_Oversimplification", "Slogans", "Appeal_to_Authority",
+    "Black-and-White_Fallacy", "Thought-terminating_Cliches", "Whataboutism,Straw_Men,Red_Herring",
+    "Bandwagon,Reductio_ad_hitlerum",
+)
+DEVICES = ("Rhetorical_Question", "Sarcastic_Exclamation")
+
 
 def analyse(article, doc, found):
-    return {"rhetoric": [], "problems": []}
+    text = article.text
+    if doc is None or not text.strip() or len(doc) == 0:
+        return {"rhetoric": [], "problems": []}
+    allowed = list(article.body_ranges) or [(0, len(text))]
+    headings = _headings(found.get("structure"))
+    qmask = pm.quote_mask(doc.text)
+    findings: list[tuple[int, int, str, float, str]] = []
+    try:
+        findings += rules.questions_and_exclamations(doc, qmask, headings, lone_line_is_heading=not headings)
+        findings += rules.lexicon_cues(doc, qmask)
+        findings += rules.authority(doc, qmask)
+    except Exception:  # a rule must never sink the layer
+        log.exception("rhetoric rules failed")
+    if pm.model_available():
+        findings += _model_findings(doc, qmask, allowed)
+    kept = _dedupe([f for f in findings if _inside(f[0], f[1], allowed) and f[1] > f[0]])
+    spans = [RhetoricSpan(start=s, end=e, text=text[s:e], technique=t, score=round(float(sc), 3), reason=r)
+             for s, e, t, sc, r in sorted(kept, key=lambda f: (f[0], f[1], f[2]))]
+    return {"rhetoric": spans, "problems": []}
+
+
+def _headings(structure) -> list[tuple[int, int]]:
+    if structure is None:
+        return []
+    out = []
+    for sp in (getattr(structure, "title", None), getattr(structure, "subtitle", None), *getattr(structure, "headings", [])):
+        if sp is not None:
+            out.append((sp.start, sp.end))
+    return out
+
+
+def _inside(s: int, e: int, allowed) -> bool:
+    return any(a <= s and e <= b for a, b in allowed)
+
+
+def _model_findings(doc, qmask, allowed) -> list[tuple[int, int, str, float, str]]:
+    probs = pm.token_scores(doc, qmask)
+    th = pm.si_threshold()
+    counts = pm.lemma_counts(doc)
+    out = []
+    for s, e, p in pm.decode_spans(doc, probs, th, max_gap=pm.si_max_gap(), allowed=allowed):
+        tech, tp, top = pm.classify_span(doc, s, e, counts, qmask)
+        cue = pm.top_token_features(doc, s, e, qmask=qmask)
+        score = (p * tp) ** 0.5
+        reason = "model"
+        if cue:
+            reason += ": words " + ", ".join(_explain(f) for f in cue) + " mark propaganda"
+        reason += f"; technique {tech} (p={tp:.2f})"
+        if top:
+            reason += " from " + ", ".join(_explain(f) for f in top)
+        out.append((s, e, tech, score, reason))
+    return out
+
+
+_PREFIX = {
+    "w": "'{}'", "l": "'{}'", "u": "'{}'", "lem": "'{}'", "bi": "'{}'", "f": "starts with '{}'", "last": "ends with '{}'",
+    "p1": "after '{}'", "p2": "after '{} ...'", "p3": "after '{} ..'", "n1": "before '{}'", "n2": "before '... {}'",
+    "n3": "before '.. {}'", "c": "letters '{}'", "len": "length {} words", "rep": "text repeated ({}) in the article",
+    "repw": "its words recur in the article ({})", "ent": "names a {}", "pos": "word classes {}", "fpos": "starts with a {}",
+    "lpos": "ends with a {}", "cover": "covers {} of the sentence",
+}
+
+
+def _explain(feature: str) -> str:
+    key, _, val = feature.partition(":")
+    if not _:
+        return {"has!": "has '!'", "has?": "has '?'", "caps": "capitals", "inquote": "inside a quotation"}.get(feature, feature)
+    tmpl = _PREFIX.get(key)
+    val = val.replace("_", " ").strip("<>") if key in ("bi", "c") else val
+    return tmpl.format(val) if tmpl else feature
+
+
+def _dedupe(findings):
+    """Keep the best of findings of one technique that overlap by more than half of the shorter."""
+    kept: list[tuple[int, int, str, float, str]] = []
+    for f in sorted(findings, key=lambda f: (-f[3], f[0])):
+        s, e, t = f[0], f[1], f[2]
+        clash = False
+        for g in kept:
+            if g[2] != t:
+                continue
+            inter = min(e, g[1]) - max(s, g[0])
+            if inter > 0 and inter >= 0.5 * min(e - s, g[1] - g[0]):
+                clash = True
+                break
+        if not clash:
+            kept.append(f)
+    return kept

@@ -1,1 +1,62 @@
-"""Report section for the rhetoric layer (filled in with the layer)."""
+"""Report section for the rhetoric layer: propaganda techniques and rhetorical devices, in text order."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..lines import LineIndex, md_escape, short
+
+MAX_ROWS = 60
+MIN_SCORE = 0.0
+
+
+def _label(technique: str) -> str:
+    return technique.replace("_", " ").replace(",", ", ")
+
+
+def _rows(dossier):
+    return [r for r in dossier.rhetoric if r.score >= MIN_SCORE]
+
+
+def summary(dossier) -> list[tuple[str, int]]:
+    """(technique, count) pairs, most frequent first."""
+    return Counter(r.technique for r in _rows(dossier)).most_common()
+
+
+def render_terminal(dossier, console) -> None:
+    from rich.table import Table
+
+    rows = _rows(dossier)
+    console.rule("Rhetoric")
+    if not rows:
+        console.print("No propaganda techniques or rhetorical devices found.")
+        return
+    console.print("Techniques: " + "; ".join(f"{_label(t)} ×{n}" for t, n in summary(dossier)))
+    lines = LineIndex(dossier.text)
+    table = Table(show_lines=False, expand=True)
+    table.add_column("line", justify="right", no_wrap=True)
+    table.add_column("technique", no_wrap=True)
+    table.add_column("text", ratio=3)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("why", ratio=4)
+    for r in rows[:MAX_ROWS]:
+        table.add_row(str(lines.line(r.start)), _label(r.technique), short(r.text, 70), f"{r.score:.2f}", short(r.reason, 140))
+    console.print(table)
+    if len(rows) > MAX_ROWS:
+        console.print(f"… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
+
+
+def render_markdown(dossier) -> str:
+    rows = _rows(dossier)
+    out = ["## Rhetoric", ""]
+    if not rows:
+        out.append("No propaganda techniques or rhetorical devices found.")
+        return "\n".join(out) + "\n"
+    out.append("Techniques: " + "; ".join(f"{_label(t)} ×{n}" for t, n in summary(dossier)) + ".")
+    out += ["", "| line | technique | text | score | why |", "|---:|---|---|---:|---|"]
+    lines = LineIndex(dossier.text)
+    for r in rows[:MAX_ROWS]:
+        out.append(f"| {lines.line(r.start)} | {md_escape(_label(r.technique))} | {md_escape(short(r.text, 90))} | "
+                   f"{r.score:.2f} | {md_escape(short(r.reason, 160))} |")
+    if len(rows) > MAX_ROWS:
+        out.append(f"\n… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
+    return "\n".join(out) + "\n"
