@@ -292,8 +292,6 @@ def test_report_html_cli_writes_file(tmp_path):
 
 
 def test_report_html_markers_of_one_bracket_share_one_highlight():
-    from newsaudit.dossier import Marker
-
     d = built_dossier()
     m = d.citations.markers[0]
     two = [m, m.model_copy(update={"number": 3})]  # "[1]" read as citing 1 and 3 (3 has no entry)
