@@ -1,4 +1,4 @@
-"""Quotes layer (placeholder until implemented)."""
+"""Quotes layer: who said what, to whom, on which source (see ``quotes_impl``)."""
 from __future__ import annotations
 
 NAME = "quotes"
@@ -8,4 +8,6 @@ NEEDS_DOC = True
 
 
 def analyse(article, doc, found):
-    return {"quotes": [], "non_speech_quotes": [], "voices": [], "problems": []}
+    from .quotes_impl import analyse_quotes
+
+    return analyse_quotes(article, doc, found)

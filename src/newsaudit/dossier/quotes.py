@@ -11,7 +11,10 @@ from .base import Model, Span
 class Speaker(Span):
     entity: str | None = None  # id of an entity in ``Dossier.entities``
     name: str | None = None  # the resolved name (canonical form of the entity)
-    resolved_from: Literal["name", "pronoun", "role", "outlet", "unresolved"] = "name"
+    # name: a named person/organisation; outlet: a news outlet; description: an unnamed source
+    # ("an Iraqi official"); pronoun / role: resolved from ``he``/``the minister`` to an earlier
+    # named speaker; unresolved: a pronoun or role noun with no compatible speaker before it (name is None)
+    resolved_from: Literal["name", "pronoun", "role", "outlet", "description", "unresolved"] = "name"
 
 
 class Cue(Span):

@@ -1,0 +1,328 @@
+"""Attribution candidates from the dependency parse: cue, source, content, addressee.
+
+A cue is a reporting verb (``say``, ``tell``, ``deny``, ``warn`` ...), ``according
+to``, or a verb of the lexicon mined from PolNeAr train (``models/quotes_cues.json``,
+lemma → how often it heads a cue).  For each cue the source is its subject (or
+the agent of a passive, the object of ``according to``, the noun an ``acl``
+hangs on ...), the content its clausal complement (or the clause it is a
+parenthetical of: ``…, reported the AP``), and the addressee the object of a
+``tell``-like verb or ``to X``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LEXICON = Path(__file__).resolve().parents[1] / "models" / "quotes_cues.json"
+
+# core reporting verbs: always cues when they govern content or a quote
+SPEECH = frozenset("""say tell add claim accuse deny warn state explain report announce insist argue note write
+assert clarify conclude acknowledge admit suggest confirm quote notify reply respond declare allege contend
+complain predict urge describe tweet post testify recount recall remark comment observe stress emphasize
+emphasise maintain concede reveal disclose estimate boast vow pledge promise threaten caution lament joke
+quip shout yell scream whisper announce proclaim reiterate repeat counter retort rebut dispute question wonder
+ask demand charge blame praise criticize criticise condemn told inform assure remind brief advise
+""".split())
+# verbs whose direct object is the addressee, not the content
+TELL_LIKE = frozenset("tell inform notify assure remind brief advise warn ask urge email text promise".split())
+# relaying verbs: their subject passes on what someone else said
+RELAY = frozenset("report quote cite relay carry".split())
+VERB_RATE = 0.4  # a lexicon verb with this cue rate is a cue whenever it has content
+VERB_RATE_CLAUSE = 0.15  # ... with this rate, only when its content is a clause
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+PUNCT_EDGE = set(",;:—–-()[]")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, float]:
+    try:
+        data = json.loads(LEXICON.read_text(encoding="utf-8"))
+        return {k: float(v["rate"]) for k, v in data.get("lemmas", {}).get("VERB", {}).items()}
+    except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - shipped file
+        log.warning("cue lexicon unreadable (%s); using the built-in verb list only", exc)
+        return {}
+
+
+def cue_rate(lemma: str) -> float:
+    if lemma in SPEECH:
+        return max(lexicon().get(lemma, 0.0), 0.5)
+    return lexicon().get(lemma, 0.0)
+
+
+@dataclass
+class Cand:
+    cue: tuple[int, int]  # char offsets
+    cue_tok: int  # token index of the cue head
+    lemma: str
+    source: tuple[int, int] | None = None
+    source_root: int | None = None
+    content: tuple[int, int] | None = None
+    content_is_clause: bool = False
+    addressee: tuple[int, int] | None = None
+    relay: bool = False
+    via: tuple[int, int] | None = None  # for ``X quoted Y``: X
+    rate: float = 0.0
+    flags: list[str] = field(default_factory=list)
+
+
+def _span_chars(doc, toks) -> tuple[int, int] | None:
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct and toks[0].text not in "“\"‘«") or (toks and toks[0].is_space):
+        toks = toks[1:]
+    while toks and ((toks[-1].text in PUNCT_EDGE) or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_range(tok, exclude: set[int]) -> list:
+    """Contiguous tokens of ``tok``'s subtree around it that are not in ``exclude``."""
+    left, right = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    toks = []
+    # grow from tok outwards, stopping at excluded tokens
+    i = tok.i
+    while i >= left and i not in exclude:
+        i -= 1
+    lo = i + 1
+    i = tok.i
+    while i <= right and i not in exclude:
+        i += 1
+    hi = i - 1
+    for j in range(lo, hi + 1):
+        if not doc[j].is_space:
+            toks.append(doc[j])
+    return toks
+
+
+def _same_para(a, b) -> bool:
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in a.doc.text[lo:hi]
+
+
+def _subject(tok, depth: int = 0):
+    subs = _own_subjects(tok)
+    for c in subs[:1]:
+        if c.dep_ == "nsubjpass":
+            for a in tok.children:
+                if a.dep_ == "agent":
+                    objs = [p for p in a.children if p.dep_ == "pobj"]
+                    return objs[0] if objs else None
+            if tok.lemma_ in TELL_LIKE:  # "X was told that ..." – X is the addressee
+                return None
+        return c
+    if depth == 0 and _inverted_subject(tok) is not None:
+        return None
+    return _inherited_subject(tok, depth)
+
+
+def _own_subjects(tok):
+    return sorted((c for c in tok.children if c.dep_ in SUBJ and _same_para(c, tok)), key=lambda c: abs(c.i - tok.i))
+
+
+def _inverted_subject(tok):
+    """``…, reported the AP`` / ``“…,” said Smith``: the reporter follows the verb."""
+    doc = tok.doc
+    post = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "appos")
+            and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not post:
+        return None
+    pre_content = [c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "csubj")]
+    if pre_content or (tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and tok.i > tok.head.i) \
+            or (tok.i > 0 and doc[tok.i - 1].text in (",", "”", '"', ",”", ',"')):
+        return post[0]
+    return None
+
+
+def _subject_old(tok, depth: int = 0):
+    subs = sorted((c for c in tok.children if c.dep_ in SUBJ and _same_para(c, tok)), key=lambda c: abs(c.i - tok.i))
+    for c in subs[:1]:
+            if c.dep_ == "nsubjpass":
+                for a in tok.children:
+                    if a.dep_ == "agent":
+                        objs = [p for p in a.children if p.dep_ == "pobj"]
+                        return objs[0] if objs else None
+                if tok.lemma_ in TELL_LIKE:  # "X was told that ..." – X is the addressee
+                    return None
+            return c
+    return _inherited_subject(tok, depth)
+
+
+def _inherited_subject(tok, depth: int):
+    if depth >= 3:
+        return None
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return tok.head
+    if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head, depth + 1)
+    return None
+
+
+def find_candidates(doc, quote_ranges=()) -> list[Cand]:
+    """Every attribution candidate of the parsed ``doc``."""
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.is_space:
+            continue
+        low = tok.lower_
+        if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            c = _according(doc, tok)
+            if c:
+                out.append(c)
+            continue
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            continue
+        lemma = tok.lemma_.lower()
+        rate = cue_rate(lemma)
+        if rate < VERB_RATE_CLAUSE:
+            continue
+        c = _verb_cand(doc, tok, lemma, rate)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _according(doc, tok) -> Cand | None:
+    to = doc[tok.i + 1]
+    objs = [p for p in to.children if p.dep_ == "pobj"] or [p for p in tok.children if p.dep_ == "pobj"]
+    src = None
+    if objs:
+        obj = _poss_speaker(objs[0])
+        src = _span_chars(doc, list(obj.subtree))
+    head = tok.head
+    cue = (tok.idx, to.idx + len(to.text))
+    # content: the clause "according to" hangs on, minus the according phrase
+    sent = tok.sent
+    excl = {t.i for t in tok.subtree} | {to.i} | ({t.i for t in objs[0].subtree} if objs else set())
+    root = head
+    while root.head.i != root.i and root.head.sent == sent and root.dep_ not in ("ROOT",):
+        root = root.head
+    content_toks = [t for t in root.subtree if t.i not in excl and t.sent == sent]
+    content = _span_chars(doc, content_toks) if content_toks else None
+    if content is None:
+        return None
+    return Cand(cue=cue, cue_tok=tok.i, lemma="according to", source=src, source_root=objs[0].i if objs else None,
+                content=content, content_is_clause=True, relay=True, rate=1.0)
+
+
+def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
+    subj = _subject(tok)
+    cue_toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 3]
+    cue_lo = min(t.i for t in cue_toks)
+    cue_hi = max(t.i for t in cue_toks)
+    cue = (doc[cue_lo].idx, doc[cue_hi].idx + len(doc[cue_hi].text))
+    # "X quoted (from) Y": Y is the source, X relays
+    via = None
+    src_tok = subj
+    addressee_tok = None
+    content_children = []
+    is_clause = False
+    if lemma == "quote":
+        objs = [c for c in tok.children if c.dep_ in ("dobj",) and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        froms = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children if p.dep_ == "pobj"]
+        who = (objs or froms or [None])[0]
+        if who is not None and subj is not None and subj.dep_ != "nsubjpass":
+            via = _span_chars(doc, list(subj.subtree))
+            src_tok = who
+    inverted = False
+    if src_tok is None:
+        inv = _inverted_subject(tok)
+        if inv is not None:
+            src_tok = inv
+            inverted = True
+    for c in tok.children:
+        if inverted and c.i == src_tok.i:
+            continue
+        if c.dep_ in ("ccomp", "xcomp", "csubj") and c.i != (src_tok.i if src_tok is not None else -1):
+            content_children.append(c)
+            is_clause = True
+        elif c.dep_ == "dobj" and (src_tok is None or c.i != src_tok.i) and not (lemma == "quote" and via is not None):
+            if lemma in TELL_LIKE and any(x.dep_ in ("ccomp", "xcomp") for x in tok.children):
+                addressee_tok = c
+            elif lemma in TELL_LIKE and lemma not in ("warn", "promise", "ask", "urge"):
+                addressee_tok = c
+            else:
+                content_children.append(c)
+        elif c.dep_ in ("dative",):
+            addressee_tok = c
+        elif c.dep_ == "prep" and c.lower_ in ("to",) and lemma in ("say", "write", "explain", "speak", "complain", "talk", "announce", "describe", "report", "reply", "respond", "add", "admit"):
+            addressee_tok = c
+        elif c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "on", "against") and lemma in ("accuse", "warn", "complain", "talk", "speak", "think", "write", "tell", "ask", "remind", "inform", "notify", "brief"):
+            content_children.append(c)
+        elif c.dep_ in ("oprd", "attr") and lemma in ("call", "describe", "consider", "label", "dub", "term", "brand"):
+            content_children.append(c)
+    excl = {t.i for t in cue_toks}
+    if src_tok is not None:
+        if tok.dep_ in ("acl", "relcl") and src_tok.i == tok.head.i:
+            excl |= {t.i for t in src_tok.subtree if t.i < tok.i and t.i not in {x.i for x in tok.subtree}}
+        elif src_tok.i not in {t.i for c in content_children for t in c.subtree}:
+            excl |= {t.i for t in src_tok.subtree}
+        else:
+            excl.add(src_tok.i)
+    if addressee_tok is not None:
+        excl |= {t.i for t in addressee_tok.subtree}
+    content = None
+    if content_children:
+        toks = []
+        for c in content_children:
+            toks.extend(t for t in c.subtree if t.i not in excl)
+        content = _span_chars(doc, toks)
+    elif (tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and tok.i > tok.head.i and _comma_between(doc, tok.head, tok)
+          and not any(m.dep_ == "mark" for m in tok.children)):
+        # parenthetical reporting clause: "…, reported the AP", "The economy, he said, is …"
+        head = tok.head
+        own = {t.i for t in tok.subtree}
+        toks = [t for t in head.subtree if t.i not in own and t.sent == tok.sent and t.i < cue_lo]
+        content = _span_chars(doc, toks)
+        is_clause = True
+    elif tok.dep_ == "parataxis" and tok.i > tok.head.i:
+        head = tok.head
+        own = {t.i for t in tok.subtree}
+        toks = [t for t in head.subtree if t.i not in own and t.sent == tok.sent]
+        content = _span_chars(doc, toks)
+        is_clause = True
+    src = None
+    if src_tok is not None:
+        src_tok = _poss_speaker(src_tok)
+        stoks = list(src_tok.subtree)
+        if any(t.i in excl - {t.i for t in src_tok.subtree} for t in stoks) or any(t.i == tok.i for t in stoks):
+            stoks = _subtree_range(src_tok, {tok.i})
+        if tok.dep_ in ("acl", "relcl") and src_tok.i == tok.head.i:
+            stoks = [t for t in stoks if t.i < tok.i and t.i not in {x.i for x in tok.subtree}]
+            # a relative pronoun is the source's own word only when nothing precedes it
+        src = _span_chars(doc, stoks)
+    addressee = None
+    if addressee_tok is not None:
+        atoks = list(addressee_tok.subtree)
+        if addressee_tok.dep_ == "prep":
+            atoks = [t for t in atoks if t.i != addressee_tok.i]
+        addressee = _span_chars(doc, atoks)
+    if content is None and src is None:
+        return None
+    return Cand(cue=cue, cue_tok=tok.i, lemma=lemma, source=src, source_root=src_tok.i if src_tok is not None else None,
+                content=content, content_is_clause=is_clause, addressee=addressee,
+                relay=lemma in RELAY or via is not None, via=via, rate=rate)
+
+
+SPEECH_NOUNS = frozenset("speech statement statements remarks remark words interview letter tweet tweets post message "
+                         "address testimony comments comment book article op-ed column blog claim claims".split())
+
+
+def _poss_speaker(tok):
+    """``Maryam Rajavi’s speech`` → the possessor speaks."""
+    if tok.lower_ in SPEECH_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+                return c
+    return tok
+
+
+def _comma_between(doc, a, b) -> bool:
+    lo, hi = sorted((a.i, b.i))
+    return any(doc[j].text in (",", "—", "–", "-", "”", '"') for j in range(lo, hi))

@@ -1,0 +1,800 @@
+"""Quotes layer: direct, mixed and indirect attributions with speaker, cue, addressee, via, citations.
+
+Steps: quoted stretches from their marks (``quotemarks``); attribution
+candidates from the parse (``attribution``); each quote is linked to the
+candidate whose content holds it, or to a cue in its sentence (``“…,” he
+said``, ``X said: “…”``), or kept as speech of the previous speaker when it is
+sentence-like and follows a quote; short unlinked quotes are non-speech
+(scare quotes, titles, event names).  Candidates without a quote become
+indirect attributions.  Pronoun and role-noun speakers are resolved to the
+nearest compatible named speaker before them, or left unresolved.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..dossier import Citations, Cue, NonSpeechQuote, Problem, Quote, QuoteCitation, Span, Speaker, Via, Voice
+from .attribution import RELAY, SPEECH, VERB_RATE, VERB_RATE_CLAUSE, Cand, find_candidates
+from .quotemarks import QuoteSpan, find_quotes
+
+log = logging.getLogger(__name__)
+
+PRONOUNS_SING = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUNS_PLUR = {"they", "them", "we"}
+ROLE_NOUNS = frozenset("""official officials spokesman spokeswoman spokesperson minister envoy president senator
+representative lawyer attorney director chairman chairwoman chief leader governor mayor secretary ambassador
+general commander officer agent analyst expert adviser advisor aide source sources member candidate nominee
+judge prosecutor professor researcher economist executive ceo founder manager diplomat delegate premier
+prime king queen prince chancellor mp lawmaker legislator congressman congresswoman candidate activist
+campaigner critic witness resident survivor victim doctor nurse police policeman sheriff head""".split())
+OUTLET_WORDS = re.compile(r"\b(news|agency|press|times|post|journal|tribune|herald|gazette|reuters|ap|afp|bbc|cnn|"
+                          r"nbc|abc|cbs|fox|msnbc|npr|guardian|telegraph|daily|weekly|magazine|radio|tv|television|"
+                          r"network|channel|wire|newspaper|broadcaster|tasnim|xinhua|itar|tass|irna|fars|politico|"
+                          r"breitbart|bloomberg)\b", re.I)
+EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|campaign|march|rally|day|week|games|"
+                         r"award|prize|memorial|celebration|commemoration|congress|convention|meeting|forum|"
+                         r"exhibition|parade|tour|war|battle|revolution|uprising|initiative|programme|program|plan)\b", re.I)
+FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
+MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
+
+
+@dataclass
+class Item:
+    kind: str
+    start: int
+    end: int
+    content: tuple[int, int]
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    cand: Cand | None = None
+    quote: QuoteSpan | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_root: int | None = None
+    flags: list[str] = field(default_factory=list)
+    via: list[tuple[tuple[int, int], Cand | None]] = field(default_factory=list)
+    inherited_speaker: "Item | None" = None
+    in_quote: "Item | None" = None
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def analyse_quotes(article, doc, found) -> dict:
+    text = article.text
+    ranges = article.body_ranges or ((0, len(text)),)
+    qspans, mark_problems = find_quotes(text, ranges)
+    cands = [_clean_cand(c, text) for c in find_candidates(doc)]
+    sent_starts = [s.start_char for s in doc.sents] if doc is not None and len(doc) else []
+    items: list[Item] = []
+    non_speech: list[NonSpeechQuote] = []
+    used_quotes: set[int] = set()
+
+    def tok_at(ch: int):
+        return doc.char_span(ch, ch + 1, alignment_mode="expand") if doc is not None else None
+
+    def sent_bounds(ch: int) -> tuple[int, int]:
+        pa = text.rfind("\n", 0, ch) + 1
+        pb = text.find("\n", ch)
+        pb = len(text) if pb < 0 else pb
+        if not sent_starts:
+            return pa, pb
+        k = bisect.bisect_right(sent_starts, ch) - 1
+        a = sent_starts[max(k, 0)]
+        b = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text)
+        return max(a, pa), min(b, pb)
+
+    def in_any_quote(a: int, b: int) -> QuoteSpan | None:
+        for q in qspans:
+            if q.start <= a and b <= q.end:
+                return q
+        return None
+
+    # 1. candidates whose cue sits inside a quote are nested attributions (kept only with a named source)
+    outside = [c for c in cands if in_any_quote(*c.cue) is None]
+    inside = [c for c in cands if in_any_quote(*c.cue) is not None]
+
+    # 2. link quotes to candidates whose content holds them
+    by_cand: dict[int, list[int]] = {}
+    for qi, q in enumerate(qspans):
+        qa, qb = q.inner
+        best = None
+        for ci, c in enumerate(outside):
+            if c.content is None:
+                continue
+            ca, cb = c.content
+            inter = min(qb, cb) - max(qa, ca)
+            if inter > 0.5 * (qb - qa) and not (q.start <= c.cue[0] < q.end):
+                # a core reporting verb first; among those the outermost report (PolNeAr-style univocal)
+                key = (0 if (c.lemma in SPEECH or c.lemma == "according to") else 1, -(cb - ca))
+                if best is None or key < best[0]:
+                    best = (key, ci)
+        if best is not None and _speechy_link(q, text, outside[best[1]]):
+            by_cand.setdefault(best[1], []).append(qi)
+            used_quotes.add(qi)
+
+    # 3. quotes not held by a content: a cue in the same sentence, next to the quote
+    for qi, q in enumerate(qspans):
+        if qi in used_quotes:
+            continue
+        ci = _adjacent_cue(q, text, outside, qspans, sent_bounds)
+        if ci is not None and _speechy_link(q, text, outside[ci]):
+            by_cand.setdefault(ci, []).append(qi)
+            used_quotes.add(qi)
+
+    linked_cands: set[int] = set()
+    for ci, qis in by_cand.items():
+        c = outside[ci]
+        linked_cands.add(ci)
+        qis = sorted(qis)
+        qs = [qspans[i] for i in qis]
+        quoted = sum(b - a for q in qs for a, b in q.parts)
+        ca, cb = c.content if c.content else (qs[0].inner[0], qs[-1].inner[1])
+        covered = quoted / max(1, len(text[ca:cb].strip(" “”\"'‘’.,")))
+        if c.content is None or covered >= 0.5 or len(qs) > 1 and all(not (ca <= q.start and q.end <= cb) for q in qs[1:]):
+            # direct (possibly split around the cue)
+            groups = _split_groups(qs, c, text)
+            for g in groups:
+                parts = [p for q in g for p in q.parts]
+                flags = sorted({f for q in g for f in q.flags} | ({"split"} if len(g) > 1 else set()))
+                items.append(Item("direct", g[0].start, g[-1].end, (parts[0][0], parts[-1][1]), parts, c, g[0],
+                                  c.source, c.source_root, flags))
+        else:
+            parts = [p for q in qs for p in q.parts]
+            flags = sorted({f for q in qs for f in q.flags})
+            items.append(Item("mixed", min(ca, qs[0].start), max(cb, qs[-1].end), (ca, cb), parts, c, qs[0], c.source, c.source_root, flags))
+
+    # 4. indirect attributions: candidates with content that no quote took
+    taken = [outside[ci].content for ci in linked_cands if outside[ci].content is not None]
+    taken_q = [(q.start, q.end) for qi, q in enumerate(qspans) if qi in used_quotes]
+    for ci, c in enumerate(outside):
+        if ci in linked_cands or c.content is None:
+            continue
+        if not _good_indirect(c, text):
+            continue
+        if any(a <= c.cue[0] < b for a, b in taken):
+            continue  # inside the content of a quote's attribution
+        ca, cb = c.content
+        if any(a < cb and ca < b for a, b in taken_q):
+            continue  # its content is (part of) a quote another cue took
+        if text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False:
+            continue  # generic "you see"
+        nsq = [q for qi, q in enumerate(qspans) if qi not in used_quotes and q.start < cb and ca < q.end]
+        if nsq and sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.5 * (cb - ca):
+            continue  # its content is a scare-quoted phrase
+        ca, cb = c.content
+        lo, hi = min(ca, c.cue[0], *(x for x in (c.source or ()) )), max(cb, c.cue[1], *(x for x in (c.source or ())))
+        items.append(Item("indirect", lo, hi, (ca, cb), [(ca, cb)], c, None, c.source, c.source_root, []))
+
+    # 5. unlinked quotes: speech of the previous speaker, or non-speech marks
+    items.sort(key=lambda it: it.start)
+    for qi, q in enumerate(qspans):
+        if qi in used_quotes:
+            continue
+        inner = text[q.inner[0]:q.inner[1]]
+        if q.single and _words(inner) < MIN_SPEECH_WORDS:
+            continue  # single marks: only clearly sentence-long quotes count
+        if _sentence_like(inner) and _has_finite_verb(doc, *q.inner):
+            prev = _previous_speech(items, q, text)
+            it = Item("direct", q.start, q.end, q.inner, list(q.parts), None, q, None, None, list(q.flags))
+            if prev is not None:
+                it.inherited_speaker = prev
+                it.flags.append("speaker_from_previous_quote")
+            else:
+                it.flags.append("unattributed")
+            items.append(it)
+            items.sort(key=lambda x: x.start)
+        else:
+            non_speech.append(NonSpeechQuote(start=q.start, end=q.end, text=text[q.start:q.end],
+                                             kind=_non_speech_kind(inner), content=Span.of(text, *q.inner)))
+
+    # 6. nested attributions inside direct quotes (kept when their source is named)
+    for c in inside:
+        if c.content is None or c.source is None or not _named(doc, c):
+            continue
+        outer = next((it for it in items if it.kind in ("direct", "mixed") and it.start <= c.cue[0] < it.end), None)
+        if outer is None or outer.cand is None or not (outer.cand.relay or _outlet_like(text, outer.speaker)):
+            continue
+        ca, cb = c.content
+        lo, hi = min(ca, c.cue[0], c.source[0]), max(cb, c.cue[1], c.source[1])
+        it = Item("indirect", lo, hi, (ca, cb), [(ca, cb)], c, None, c.source, c.source_root, ["nested"])
+        it.in_quote = outer
+        items.append(it)
+    items.sort(key=lambda it: (it.start, it.end))
+
+    # 7. relays: an indirect relay (``…, reported the AP``) holding other attributions becomes their ``via``
+    drop: set[int] = set()
+    for i, it in enumerate(items):
+        c = it.cand
+        if it.kind != "indirect" or c is None or not (c.relay or c.lemma in RELAY) or it.in_quote is not None:
+            continue
+        ca, cb = it.content
+        inner = [j for j, o in enumerate(items) if j != i and o.cand is not None and ca <= o.cand.cue[0] < cb
+                 and not _in_contrast_clause(doc, o.cand)]
+        if inner and c.source is not None:
+            for j in inner:
+                items[j].via.insert(0, (c.source, c))
+            drop.add(i)
+    # attributions nested in an indirect non-relay content: PolNeAr-style, the outer one stands
+    for i, it in enumerate(items):
+        if it.kind != "indirect" or i in drop or it.in_quote is not None:
+            continue
+        for j, o in enumerate(items):
+            if j == i or j in drop or o.cand is None or o.kind != "indirect":
+                continue
+            if it.content[0] <= o.cand.cue[0] < it.content[1] and not (o.cand.relay) and o.in_quote is None and i not in drop:
+                drop.add(j)
+    # "X quoted Y": X relays
+    for it in items:
+        if it.cand is not None and it.cand.via is not None:
+            it.via.insert(0, (it.cand.via, it.cand))
+        if it.in_quote is not None:
+            it.via.insert(0, ("QUOTE", None))  # resolved below, once the outer speaker is known
+    items = [it for i, it in enumerate(items) if i not in drop]
+
+    # 8. build dossier objects: speakers (with resolution), citations, voices
+    ents = list(found.get("entities", []) or [])
+    markers = list(getattr(found.get("citations"), "markers", []) or [])
+    citations = found.get("citations") or Citations()
+    resolver = Resolver(text, doc, ents)
+    quotes: list[Quote] = []
+    built: dict[int, Quote] = {}
+    for it in items:
+        speaker = None
+        if it.inherited_speaker is not None and id(it.inherited_speaker) in built:
+            prev_q = built[id(it.inherited_speaker)]
+            speaker = prev_q.speaker.model_copy() if prev_q.speaker is not None else None
+            if speaker is not None:
+                resolver.note(speaker, prev_q.speaker)
+        elif it.speaker is not None:
+            speaker = resolver.speaker(it.speaker[0], it.speaker[1], it.speaker_root)
+        cue = None
+        if it.cand is not None:
+            cue = Cue(start=it.cand.cue[0], end=it.cand.cue[1], text=text[it.cand.cue[0]:it.cand.cue[1]], lemma=it.cand.lemma)
+        addressee = Span.of(text, *it.cand.addressee) if it.cand is not None and it.cand.addressee else None
+        via = []
+        for v, vc in it.via:
+            if v == "QUOTE":
+                outer = built.get(id(it.in_quote))
+                if outer is not None and outer.speaker is not None:
+                    via.append(Via(start=outer.speaker.start, end=outer.speaker.end, text=outer.speaker.text,
+                                   entity=outer.speaker.entity, cue=outer.cue))
+                continue
+            vcue = Cue(start=vc.cue[0], end=vc.cue[1], text=text[vc.cue[0]:vc.cue[1]], lemma=vc.lemma) if vc is not None else None
+            via.append(Via(start=v[0], end=v[1], text=text[v[0]:v[1]], entity=resolver.entity_of(v[0], v[1]), cue=vcue))
+        q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind,
+                  content=Span.of(text, *it.content), speaker=speaker, cue=cue, addressee=addressee, via=via,
+                  citations=[], parts=[Span.of(text, a, b) for a, b in it.parts] if len(it.parts) > 1 else [],
+                  flags=sorted(set(it.flags)))
+        built[id(it)] = q
+        quotes.append((it, q))
+    # citations: markers in the item's sentence or right after it; direct quotes without one take the next
+    # marker in the paragraph when only quotes of the same speaker stand between
+    out_quotes = []
+    for k, (it, q) in enumerate(quotes):
+        if it.kind == "indirect" and it.cand is not None and _in_contrast_clause(doc, it.cand):
+            nums = [m.number for m in markers if it.start <= m.start < it.end]  # background clause: own markers only
+        else:
+            nums = _markers_for(it, text, markers, sent_bounds, doc)
+        if not nums and it.in_quote is not None and id(it.in_quote) in built:
+            nums = [c.number for c in built[id(it.in_quote)].citations] or _markers_for_quote_obj(built[id(it.in_quote)], quotes, text, markers, sent_bounds, doc)
+        if not nums and it.kind != "indirect":
+            nums = _inherit_markers(k, quotes, text, markers, sent_bounds, doc, article)
+        q.citations = [_qc(n, citations) for n in nums]
+        out_quotes.append(q)
+    # nested items asked their outer quote before it had inherited: fill again
+    for it, q in quotes:
+        if not q.citations and it.in_quote is not None and id(it.in_quote) in built:
+            q.citations = [c.model_copy() for c in built[id(it.in_quote)].citations]
+    out_quotes.sort(key=lambda q: (q.start, q.end))
+    problems = [Problem(kind=p.kind, severity="info", layer="quotes", start=p.start, end=p.end,
+                        text=text[p.start:p.end], message=p.message) for p in mark_problems]
+    return {"quotes": out_quotes, "non_speech_quotes": sorted(non_speech, key=lambda n: n.start),
+            "voices": voices(out_quotes), "problems": problems}
+
+
+# ---------------------------------------------------------------- linking helpers
+
+STRICT_CUES = frozenset("""say tell add call describe consider label dub term brand write state declare insist claim
+warn notify assert clarify conclude explain argue note quote report accuse deny allege according to""".split()) | {"according to"}
+
+
+def _speechy_link(q: QuoteSpan, text: str, c: Cand) -> bool:
+    inner = text[q.inner[0]:q.inner[1]]
+    if _sentence_like(inner):
+        return c.rate >= VERB_RATE_CLAUSE
+    # fragments: only a core speech verb or a naming verb makes them speech
+    return c.lemma in STRICT_CUES
+
+
+def _has_finite_verb(doc, a: int, b: int) -> bool:
+    span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
+
+
+def _outlet_like(text: str, sp) -> bool:
+    return sp is not None and bool(OUTLET_WORDS.search(text[sp[0]:sp[1]]))
+
+
+QUOTE_CHARS = "“”\"«»„‘’"
+
+
+def _clean(text: str, span, source: bool = True):
+    """Trim a source/addressee span: no line breaks, quote marks, markers or edge punctuation inside."""
+    if span is None:
+        return None
+    a, b = span
+    nl = text.rfind("\n", a, b)
+    if nl >= 0:
+        a = nl + 1
+    seg = text[a:b]
+    m = re.search(r"[“”\"«»„]", seg)
+    while m is not None and m.start() == 0:
+        a += 1
+        seg = text[a:b]
+        m = re.search(r"[“”\"«»„]", seg)
+    if m is not None:
+        b = a + m.start()
+    while a < b and not (text[a].isalnum()):
+        mm = re.match(r"\[\d+\]", text[a:b])
+        a += len(mm.group(0)) if mm else 1
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+        b -= 1
+    while True:
+        m2 = re.search(r"[\s,]+(at|in|on|to|for|of|by|with|from|the|a|an|and|or|during|after|before)$", text[a:b], re.I)
+        if not m2:
+            break
+        b = a + m2.start()
+    if b > a and text[b - 1] == "." and not re.search(r"\b(Jr|Sr|Inc|Co|Ltd|Corp|St)\.$", text[a:b]):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _clamp_para(text: str, span, anchor: int):
+    if span is None:
+        return None
+    pa = text.rfind("\n", 0, anchor) + 1
+    pb = text.find("\n", anchor)
+    pb = len(text) if pb < 0 else pb
+    a, b = max(span[0], pa), min(span[1], pb)
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _clean_cand(c: Cand, text: str) -> Cand:
+    c.source = _clean(text, _clamp_para(text, c.source, c.cue[0]))
+    c.addressee = _clean(text, _clamp_para(text, c.addressee, c.cue[0]))
+    c.via = _clean(text, _clamp_para(text, c.via, c.cue[0]))
+    c.content = _clamp_para(text, c.content, c.cue[0])
+    if c.content is not None:
+        a, b = c.content
+        while a < b and text[a] in ",;:–—-]) ":
+            a += 1
+        c.content = (a, b) if b > a else None
+    return c
+
+
+def _sentence_like(inner: str) -> bool:
+    s = inner.strip()
+    n = _words(s)
+    if n >= MIN_SPEECH_WORDS:
+        return True
+    return n >= 3 and s[-1:] in ".!?,…" and (s[:1].isupper() or s[:1] in "….")
+
+
+def _adjacent_cue(q: QuoteSpan, text: str, cands: list[Cand], qspans, sent_bounds) -> int | None:
+    """A cue in the quote's sentence, between it and the neighbouring quote: ``“…,” she said`` / ``He said: “…”``."""
+    sa, sb = sent_bounds(q.start)
+    ea, eb = sent_bounds(max(q.end - 1, q.start))
+    lo, hi = sa, eb
+    # colon intro: "X said:" ending the previous sentence or paragraph
+    before = text[:q.start].rstrip()
+    if before.endswith(":"):
+        pa, _ = sent_bounds(len(before) - 1)
+        lo = min(lo, pa)
+    prev_q = max((x.end for x in qspans if x.end <= q.start), default=-1)
+    next_q = min((x.start for x in qspans if x.start >= q.end), default=len(text) + 1)
+    best = None
+    for ci, c in enumerate(cands):
+        a, b = c.cue
+        if not (lo <= a and b <= hi):
+            continue
+        if b <= q.start:
+            if a < prev_q:
+                continue
+            gap = q.start - b
+            between = text[b:q.start]
+            if "\n" in between.strip(" \t") and not before.endswith(":"):
+                continue
+        elif a >= q.end:
+            if b > next_q and not text[q.end:a].strip(" ,.”\"") == "":
+                continue
+            gap = a - q.end
+        else:
+            continue
+        if c.content is not None and c.content_is_clause and not (c.content[0] <= q.start <= c.content[1] or c.content[0] <= q.end <= c.content[1]) and gap > 3:
+            # this cue already reports another clause
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, ci)
+    return None if best is None else best[1]
+
+
+def _split_groups(qs: list[QuoteSpan], c: Cand, text: str) -> list[list[QuoteSpan]]:
+    """``“A,” he said, “B.”`` is one quote in two parts; other quotes of the same cue stay separate."""
+    groups: list[list[QuoteSpan]] = []
+    for q in qs:
+        if groups:
+            last = groups[-1][-1]
+            between = text[last.end:q.start]
+            if last.end <= c.cue[0] and c.cue[1] <= q.start and len(between) < 80 and "\n" not in between:
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+def _good_indirect(c: Cand, text: str) -> bool:
+    if c.lemma == "according to":
+        return c.source is not None
+    if c.source is None:
+        return False
+    if c.rate >= VERB_RATE:
+        return True
+    return c.content_is_clause
+
+
+def _previous_speech(items: list[Item], q: QuoteSpan, text: str) -> Item | None:
+    """The speaker of a quote that follows another one closely, with no new name between."""
+    prev = [it for it in items if it.kind in ("direct", "mixed") and it.end <= q.start]
+    if not prev:
+        return None
+    p = prev[-1]
+    between = text[p.end:q.start]
+    if between.count("\n\n") + between.count("\n") > 4 or _words(between) > 12:
+        return None
+    if p.speaker is None and p.inherited_speaker is None:
+        return None
+    return p.inherited_speaker or p
+
+
+def _non_speech_kind(inner: str) -> str:
+    s = inner.strip(" .,;:!?")
+    words = s.split()
+    if EVENT_WORDS.search(s) and len(words) >= 2:
+        return "event_name"
+    caps = [w for w in words if w[:1].isalpha() and len(w) > 3]
+    if len(words) >= 2 and caps and all(w[:1].isupper() for w in caps) and not s.isupper():
+        return "title"
+    return "scare_quote"
+
+
+def _named(doc, c: Cand) -> bool:
+    a, b = c.source
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "PROPN" for t in span)
+
+
+def _in_contrast_clause(doc, c: Cand) -> bool:
+    """``While X accuses Y, Z denies …``: a concessive clause is background, not what the relay reports."""
+    tok = doc[c.cue_tok]
+    t = tok
+    for _ in range(6):
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("while", "although", "though", "whereas") for m in t.children):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+# ---------------------------------------------------------------- citations
+
+def _qc(n: int, citations) -> QuoteCitation:
+    try:
+        from . import citations as cit_mod
+
+        fn = getattr(cit_mod, "resolve_marker", None)
+        if fn is not None:
+            res = fn(citations, n)
+            if isinstance(res, QuoteCitation):
+                return res
+    except Exception:  # pragma: no cover - the colleague's helper may not exist yet
+        log.debug("citations resolver unavailable", exc_info=True)
+    entry = citations.entry(n) if hasattr(citations, "entry") else None
+    if entry is None:
+        return QuoteCitation(number=n, status="missing_entry")
+    seen = {n}
+    e = entry
+    while e.is_ibid:
+        nxt = citations.entry(e.ibid_of) if e.ibid_of is not None else None
+        if nxt is None or nxt.number in seen:
+            return QuoteCitation(number=n, status="unresolvable_ibid")
+        seen.add(nxt.number)
+        e = nxt
+    src = entry.source
+    title = (src.title if src else None) or e.title
+    publisher = (src.publisher if src else None) or e.publisher
+    if entry.is_ibid and entry.source is None and entry.ibid_of is None:
+        return QuoteCitation(number=n, status="unresolvable_ibid")
+    return QuoteCitation(number=n, status="ok", entry=e.number, source_title=title, source_publisher=publisher)
+
+
+def _markers_after(pos_lo: int, pos_hi: int, text: str, markers) -> list[int]:
+    """Markers inside [pos_lo, pos_hi) plus those right after ``pos_hi`` (only spaces/punctuation between)."""
+    nums = [m.number for m in markers if pos_lo <= m.start < pos_hi]
+    pos = pos_hi
+    for m in sorted(markers, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        if text[pos:m.start].strip(" \t.,;:!?”\"’'") == "":
+            nums.append(m.number)
+            pos = m.end
+        else:
+            break
+    return list(dict.fromkeys(nums))
+
+
+def _markers_for(it: Item, text: str, markers, sent_bounds, doc) -> list[int]:
+    if not markers:
+        return []
+    a = it.start
+    _, b = sent_bounds(max(it.end - 1, it.start))
+    b = max(b, it.end)
+    # the sentence may run past the next quote: stop at the next quote mark's item
+    b_text = text[it.end:b]
+    cut = re.search(r"[“\"”«]", b_text)
+    if cut:
+        b = it.end + cut.start()
+    sa, _ = sent_bounds(it.start)
+    return _markers_after(min(a, sa) if it.kind == "indirect" else a, b.__int__(), text, markers) if True else []
+
+
+def _markers_for_quote_obj(q: Quote, quotes, text, markers, sent_bounds, doc) -> list[int]:
+    return []
+
+
+def _inherit_markers(k: int, quotes, text, markers, sent_bounds, doc, article) -> list[int]:
+    it, q = quotes[k]
+    if not markers:
+        return []
+    name = _speaker_key(q)
+    end_para = text.find("\n", q.end)
+    end_para = len(text) if end_para < 0 else end_para
+    for it2, q2 in quotes[k + 1:]:
+        if q2.start >= end_para:
+            break
+        if it2.in_quote is not None:
+            continue
+        if q2.kind == "indirect":
+            return []
+        if _speaker_key(q2) != name or name is None:
+            return []
+        nums = [m.number for m in markers if q.end <= m.start < end_para]
+        own = _markers_for(it2, text, markers, sent_bounds, doc)
+        if own:
+            return own
+    return []
+
+
+# ---------------------------------------------------------------- speakers
+
+def _speaker_key(q: Quote) -> str | None:
+    s = q.speaker
+    if s is None:
+        return None
+    if s.entity:
+        return s.entity
+    return (s.name or s.text).lower()
+
+
+def _norm_name(s: str) -> str:
+    s = re.sub(r"^(the|a|an)\s+", "", s.strip(), flags=re.I)
+    s = re.sub(r"[’']s$", "", s)
+    return s.strip(" ,.")
+
+
+class Resolver:
+    """Turns speaker spans into ``Speaker`` objects, resolving pronouns and role nouns to earlier named speakers."""
+
+    def __init__(self, text: str, doc, entities):
+        self.text = text
+        self.doc = doc
+        self.entities = entities
+        self.history: list[Speaker] = []  # named speakers so far, in text order
+        self.gender: dict[str, str] = {}
+        self.etype: dict[int, str | None] = {}  # id(speaker) -> entity label of its name
+
+    def entity_of(self, a: int, b: int, prefer: tuple[int, int] | None = None) -> str | None:
+        """The entity whose mention overlaps [a, b); one overlapping ``prefer`` (the name) wins, then PERSON."""
+        best = None
+        for e in self.entities:
+            for m in getattr(e, "mentions", []):
+                if m.start < b and a < m.end:
+                    score = (2 if prefer and m.start < prefer[1] and prefer[0] < m.end else 0) + (1 if e.type == "PERSON" else 0)
+                    if best is None or score > best[0] or (score == best[0] and m.start > best[2]):
+                        best = (score, e.id, m.start)
+        return best[1] if best else None
+
+    def _entity(self, eid: str | None):
+        for e in self.entities:
+            if e.id == eid:
+                return e
+        return None
+
+    def note(self, sp: Speaker, like: Speaker | None = None) -> None:
+        if sp.name:
+            if like is not None:
+                self.etype[id(sp)] = self.etype.get(id(like))
+            self.history.append(sp)
+
+    def speaker(self, a: int, b: int, root: int | None) -> Speaker:
+        text = self.text
+        span = self.doc.char_span(a, b, alignment_mode="expand") if self.doc is not None else None
+        written = text[a:b]
+        low = written.lower().strip()
+        if low in PRONOUNS_SING or low in PRONOUNS_PLUR:
+            return self._resolve_pronoun(a, b, low)
+        name, etype, nspan = self._name_in(span)
+        eid = self.entity_of(a, b, nspan) if nspan is not None else None
+        ent = self._entity(eid)
+        if ent is not None:
+            name, etype = ent.canonical, ent.type
+        if name is None and span is not None:
+            head = self.doc[root] if root is not None and span.start <= root < span.end else span.root
+            if head.lower_ in ROLE_NOUNS and any(t.lower_ in ("the", "this", "that") for t in span[:2]):
+                return self._resolve_role(a, b, head.lower_)
+            return Speaker(start=a, end=b, text=written, entity=self.entity_of(a, b), name=None, resolved_from="description")
+        kind = "outlet" if etype == "ORG" and OUTLET_WORDS.search(name or "") else "name"
+        sp = Speaker(start=a, end=b, text=written, entity=eid, name=name, resolved_from=kind)
+        if re.search(r"\b(Mr|Sir|Lord|Mister)\b\.?", written):
+            self.gender[_surname(name)] = "m"
+        elif re.search(r"\b(Mrs|Ms|Miss|Madam|Dame|Lady)\b\.?", written):
+            self.gender[_surname(name)] = "f"
+        self.etype[id(sp)] = etype
+        self.history.append(sp)
+        return sp
+
+    def _name_in(self, span) -> tuple[str | None, str | None, tuple[int, int] | None]:
+        """The name a speaker span is about: a PERSON inside it, else a named organisation it is headed by."""
+        if span is None:
+            return None, None, None
+        ents = [e for e in self.doc.ents if e.start < span.end and span.start < e.end
+                and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        person = [e for e in ents if e.label_ == "PERSON"]
+        root = span.root
+        if person:
+            pick = person[0]
+        else:
+            # "UN officials", "an Iraqi official", "The MKO propaganda": headed by a common noun → a description
+            if root.pos_ == "NOUN" or root.pos_ == "PRON":
+                return None, None, None
+            heads = [e for e in ents if e.start <= root.i < e.end]
+            pick = heads[0] if heads else None
+        if pick is not None:
+            return _norm_name(pick.text), pick.label_, (pick.start_char, pick.end_char)
+        if root.pos_ == "PROPN":
+            lo = root.i
+            while lo - 1 >= span.start and self.doc[lo - 1].pos_ == "PROPN":
+                lo -= 1
+            ns = self.doc[lo:root.i + 1]
+            return _norm_name(ns.text), "PROPN", (ns.start_char, ns.end_char)
+        return None, None, None
+
+    def _resolve_pronoun(self, a: int, b: int, low: str) -> Speaker:
+        written = self.text[a:b]
+        plural = low in PRONOUNS_PLUR
+        g = PRONOUNS_SING.get(low)
+        for sp in reversed(self.history):
+            if sp.start >= a:
+                continue
+            etype = self.etype.get(id(sp))
+            if plural:
+                if etype in ("ORG", "NORP", "GPE") or (sp.text.lower().rstrip().endswith("s") and etype != "PERSON"):
+                    return self._copy(sp, a, b, "pronoun")
+                continue
+            if etype not in ("PERSON", "PROPN") or sp.resolved_from == "outlet":
+                continue
+            known = self.gender.get(_surname(sp.name or ""))
+            if known and g and known != g:
+                continue
+            return self._copy(sp, a, b, "pronoun")
+        return Speaker(start=a, end=b, text=written, name=None, resolved_from="unresolved")
+
+    def _resolve_role(self, a: int, b: int, role: str) -> Speaker:
+        written = self.text[a:b]
+        for sp in reversed(self.history):
+            if sp.start >= a:
+                continue
+            ctx = self.text[max(0, sp.start - 60):sp.end + 60].lower()
+            if re.search(rf"\b{re.escape(role)}\b", ctx) and self.etype.get(id(sp)) in ("PERSON", "PROPN"):
+                return self._copy(sp, a, b, "role")
+        # an appositive right before: "Busztin, the UN official, …" 
+        if self.doc is not None:
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and span.root.dep_ == "appos":
+                head = span.root.head
+                hs = self.doc[head.left_edge.i:head.i + 1]
+                name, etype = self._name_in(hs, hs.text)
+                if name and etype in ("PERSON", "PROPN"):
+                    sp = Speaker(start=a, end=b, text=written, entity=self.entity_of(hs.start_char, hs.end_char), name=name, resolved_from="role")
+                    return sp
+            if span is not None and span.root.tag_ in ("NNS", "NNPS"):
+                return Speaker(start=a, end=b, text=written, entity=self.entity_of(a, b), name=None, resolved_from="description")
+        return Speaker(start=a, end=b, text=written, name=None, resolved_from="unresolved")
+
+    def _copy(self, sp: Speaker, a: int, b: int, how: str) -> Speaker:
+        out = Speaker(start=a, end=b, text=self.text[a:b], entity=sp.entity, name=sp.name, resolved_from=how)
+        self.etype[id(out)] = self.etype.get(id(sp))
+        return out
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[-1].lower() if parts else ""
+
+
+# ---------------------------------------------------------------- voices
+
+def _close(a: str, b: str) -> bool:
+    """Spelling variants of one surname (``Khodabande``/``Khodabandeh``): one edit, long names only."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 7 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    s, l = (a, b) if len(a) < len(b) else (b, a)
+    return any(l[:i] + l[i + 1:] == s for i in range(len(l)))
+
+
+def voices(quotes: list[Quote]) -> list[Voice]:
+    groups: list[dict] = []
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            continue
+        display = sp.name or (sp.text if sp.resolved_from == "description" else None)
+        if display is None:
+            continue
+        key_ent = sp.entity if sp.name else None  # a description ("Iraqi sources") is its own voice
+        sur = _surname(sp.name) if sp.name else None
+        g = None
+        for cand in groups:
+            if key_ent and cand["entity"] == key_ent:
+                g = cand
+                break
+            if sp.name and cand["surname"] and sur and _close(cand["surname"], sur) and cand["kind"] == "name" and sur != cand["surname"]:
+                g = cand  # spelling variants of one surname (the entities layer flags them)
+                break
+            if not key_ent and sp.name and cand["surname"] and _close(cand["surname"], sur) and cand["kind"] == "name":
+                g = cand
+                break
+            if not sp.name and cand["display"].lower() == display.lower():
+                g = cand
+                break
+        if g is None:
+            g = {"entity": key_ent, "surname": sur, "display": display, "kind": "name" if sp.name else "description",
+                 "voice": Voice(speaker=display, entity=key_ent)}
+            groups.append(g)
+        elif sp.name and len(sp.name) > len(g["display"]):
+            g["display"] = sp.name
+            g["voice"].speaker = sp.name
+        v = g["voice"]
+        if q.kind == "indirect":
+            v.attributions += 1
+        else:
+            v.quotes += 1
+            v.words_quoted += _words(" ".join(p.text for p in q.parts) if q.parts else q.content.text)
+        if q.cue is not None and q.cue.lemma not in v.cues:
+            v.cues.append(q.cue.lemma)
+        if any(c.status == "ok" for c in q.citations):
+            v.cited += 1
+    return [g["voice"] for g in groups]
