@@ -77,6 +77,7 @@ class _M:
     acronym: bool = False
     cluster: int = -1
     candidates: list[int] = field(default_factory=list)  # cluster ids a short mention could mean
+    weak: bool = False  # a capitalised word not tagged PROPN: may only repeat a known name
     assign: int | None = None  # set when a short mention is resolved (>= 0) or left ambiguous (-1)
 
 
@@ -230,9 +231,19 @@ class _Layer:
         return m
 
     def _ner(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ in NAMED_LABELS:
-                self._add(ent.start_char, ent.end_char, ent.label_, "ner")
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in NAMED_LABELS:
+                continue
+            a = ent.start
+            if ent.label_ == "PERSON":
+                # the model often leaves a first name outside the span ("Sonja [Kettler]")
+                while (a > 0 and a - ent.start > -2 and not doc[a - 1].ent_type_ and doc[a - 1].pos_ == "PROPN"
+                       and doc[a - 1].is_title and doc[a - 1].is_alpha and doc[a - 1].whitespace_
+                       and doc[a - 1].lower_ not in N.HONORIFICS and doc[a - 1].lower_ not in N.TITLES
+                       and doc[a - 1].lower_ not in MONTHS_DAYS and not N.is_acronym(doc[a - 1].text)):
+                    a -= 1
+            self._add(doc[a].idx, ent.end_char, ent.label_, "ner")
 
     def _product_rule(self) -> None:
         """Model names: a name followed by a model number (``Boeing 787``, ``iPhone 4``), ``A350``, ``iPad``."""
@@ -316,7 +327,7 @@ class _Layer:
                 m.votes["ORG"] += 0.5
 
     def _propn_rule(self) -> None:
-        """Runs of two or more capitalised proper nouns the model left unlabelled (kept only with evidence)."""
+        """Runs of capitalised proper nouns the model left unlabelled (kept only with evidence or as part of a known name)."""
         covered = self._covered()
         doc = self.doc
         i, n = 0, len(doc)
@@ -329,9 +340,18 @@ class _Layer:
                 j += 1
             while j > i + 1 and (doc[j - 1].lower_ in N.PARTICLES or doc[j - 1].text in N.DASHES + "-"):
                 j -= 1
-            if j - i >= 2 and not any(N.is_acronym(doc[k].text) for k in range(i, j)):
+            if not any(N.is_acronym(doc[k].text) for k in range(i, j)) and (j - i >= 2 or len(doc[i].text) > 2):
+                # kept later only with evidence, or when it joins a known name (a surname on its own)
                 self._add(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "", "propn")
             i = j
+        # capitalised words the tagger did not call proper nouns: kept only if they repeat a known name exactly
+        covered = self._covered()
+        for t in doc:
+            if (t.idx not in covered and t.is_alpha and t.is_title and len(t.text) > 2 and t.pos_ in ("NOUN", "ADJ", "VERB")
+                    and t.lower_ not in MONTHS_DAYS and not t.is_stop):
+                m = self._add(t.idx, t.idx + len(t.text), "", "weak")
+                if m is not None:
+                    m.weak = True
 
     def _covered(self) -> set[int]:
         out: set[int] = set()
@@ -344,7 +364,7 @@ class _Layer:
 
     def _resolve_overlaps(self) -> None:
         """Keep one mention per stretch: the model's over rules, the longer over the shorter."""
-        rank = {"ner": 0, "defined": 0, "title": 1, "recur": 2, "acronym": 3, "product": 3, "propn": 4}
+        rank = {"ner": 0, "defined": 0, "title": 1, "recur": 2, "acronym": 3, "product": 3, "propn": 4, "weak": 5}
         ms = sorted(self.mentions, key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[_M] = []
         for m in ms:
@@ -354,7 +374,7 @@ class _Layer:
                 if m.title and not k.title and k.start <= m.start and m.end <= k.end:
                     k.title = m.title
                 winner = k
-                if (m.end - m.start) > (k.end - k.start) and rank.get(m.source, 5) <= rank.get(k.source, 5) + 1 and m.source != "propn":
+                if (m.end - m.start) > (k.end - k.start) and rank.get(m.source, 5) <= rank.get(k.source, 5) + 1 and m.source not in ("propn", "weak"):
                     winner = m
                 if winner is m:
                     m.votes.update(k.votes)
@@ -487,6 +507,8 @@ class _Layer:
     def _evidence(self) -> None:
         doc = self.doc
         for m in self.mentions:
+            if m.weak:
+                continue
             if m.title:
                 m.votes["PERSON"] += 3
             if len(m.tokens) >= 2 and any(t in N.ORG_WORDS for t in m.tokens):
@@ -650,6 +672,15 @@ class _Layer:
             if len(fits) == 1:
                 union(r, fits[0])
 
+        # an unlabelled full name sharing its surname with a person is a person ("Sonja Kettler and her brother Aurel Kettler")
+        groups = clusters()
+        types = {r: ctype(idx) for r, idx in groups.items()}
+        person_last = {ms[i].tokens[-1] for r, idx in groups.items() if types[r] == "PERSON" for i in idx if len(ms[i].tokens) >= 2}
+        for r, idx in groups.items():
+            if types[r] == "" and all(len(ms[i].tokens) >= 2 and ms[i].tokens[-1] in person_last for i in idx):
+                for i in idx:
+                    ms[i].votes["PERSON"] += 1.5
+
         # a lone word spelt like a person's surname is most likely that person's name
         groups = clusters()
         types = {r: ctype(idx) for r, idx in groups.items()}
@@ -669,9 +700,10 @@ class _Layer:
             toks = full[r]
             if any(ms[i].acronym for i in idx) or types[r] == "NORP":
                 continue
+            weak = all(ms[i].weak for i in idx)
             cands = []
             for r2, t2 in full.items():
-                if r2 == r or len(t2) <= len(toks):
+                if r2 == r or len(t2) <= len(toks) or (weak and types[r2] != "PERSON"):
                     continue
                 if self._part_of(toks, types[r], t2, types[r2]):
                     cands.append(r2)

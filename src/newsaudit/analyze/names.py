@@ -52,7 +52,8 @@ committee company conference congress corp corp. corporation council court depar
 federation forum foundation front fund group inc inc. institute institution league ltd ltd. ministry
 movement network office organisation organization parliament party press program programme service
 society syndicate trust union university watch airways airlines motors news network times post
-guardian tribune journal herald television radio broadcasting army navy police force forces brigade
+guardian tribune journal herald gazette courier chronicle observer mirror telegraph magazine review
+television radio broadcasting army navy police force forces brigade
 """.split())
 
 # Heads that are generic on their own ("the Camp", "the Council"): not a name by themselves.
