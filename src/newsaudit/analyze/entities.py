@@ -479,18 +479,29 @@ class _Layer:
                 m.votes["PERSON"] += 3
         cit = self.found.get("citations") if hasattr(self.found, "get") else None
         for e in getattr(cit, "entries", None) or []:
+            etext = e.text or ""
             for name in e.authors or []:
                 if not name or len(name) < 3:
                     continue
-                pos = e.text.find(name)
-                if pos < 0:
-                    continue
-                a = e.start + pos
-                if self.text[a:a + len(name)] != name:
-                    continue
-                m = self._add(a, a + len(name), "PERSON", "reference")
+                forms = [name]
+                first, _, last = name.rpartition(" ")
+                if first:
+                    forms.append(f"{last}, {first}")  # references often write "Last, First"
+                for form in forms:
+                    pos = etext.find(form)
+                    a = e.start + pos
+                    if pos >= 0 and self.text[a:a + len(form)] == form:
+                        m = self._add(a, a + len(form), "PERSON", "reference")
+                        if m:
+                            m.votes["PERSON"] += 3
+                        break
+            pub = e.publisher or ""
+            pos = etext.find(pub) if len(pub) > 2 else -1
+            a = e.start + pos
+            if pos >= 0 and self.text[a:a + len(pub)] == pub:
+                m = self._add(a, a + len(pub), "ORG", "reference")
                 if m:
-                    m.votes["PERSON"] += 3
+                    m.votes["ORG"] += 1
 
     # ---- evidence and keys
     def _finish_mention(self, m: _M) -> None:
@@ -709,6 +720,11 @@ class _Layer:
                     cands.append(r2)
             if not cands:
                 continue
+            if len(cands) > 1 and all(types[c] != "PERSON" for c in cands):
+                # places and organisations: the far more frequent name wins ("Ashraf" → the camp named ten times)
+                sizes = sorted(((len(groups[c]), c) for c in cands), reverse=True)
+                if sizes[0][0] >= 2 * sizes[1][0]:
+                    cands = [sizes[0][1]]
             if len(cands) == 1:
                 union(r, cands[0])
                 continue
