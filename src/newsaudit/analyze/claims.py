@@ -97,8 +97,10 @@ def analyse(article, doc, found) -> dict[str, Any]:
         if not infos[k]["cites"]:
             continue
         j = k - 1
+        key = _holder_key(infos[k], quotes)
         while j >= 0 and not infos[j]["cites"] and (infos[j]["quote"] is not None or infos[j]["attr"] is not None) \
-                and _same_paragraph(units[j][0], units[k][0], paragraphs):
+                and _same_paragraph(units[j][0], units[k][0], paragraphs) \
+                and (key is None or _holder_key(infos[j], quotes) in (key, None)):
             infos[j]["cites"] = [(s, n) for s, n in infos[k]["cites"]]
             infos[j]["inherited"] = True
             j -= 1
@@ -318,6 +320,19 @@ def _holder(q_idx, quotes, attr, author) -> Holder:
     if attr is not None:
         return Holder(kind="speaker", name=attr["name"], entity=attr["entity"])
     return Holder(kind="author", name=author)
+
+
+def _holder_key(info, quotes) -> str | None:
+    """Who stands behind a sentence, for matching a footnote to the sentences before it; None for a bare pronoun."""
+    h = _holder(info["quote"], quotes, info["attr"], None)
+    if h.kind != "speaker":
+        return "author"
+    if h.entity:
+        return h.entity
+    name = (h.name or "").strip(" \u201c\u201d\"'").lower()
+    if not name or name in ("he", "she", "they", "him", "her", "them"):
+        return None
+    return name
 
 
 def _entities_in(a: int, b: int, mentions) -> list[str]:

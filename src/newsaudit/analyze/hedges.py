@@ -14,7 +14,7 @@ STRONG = (
     r"allegedly", r"alleged", r"reportedly", r"supposedly", r"purportedly", r"ostensibly", r"apparently",
     r"it is (?:widely )?(?:believed|thought|said|claimed|alleged|rumou?red|reported|understood|assumed)",
     r"(?:is|are|was|were) (?:said|believed|thought|alleged|reported|rumou?red|claimed|understood) to(?: be| have)?",
-    r"seem(?:s|ed|ingly)?", r"appear(?:s|ed)? to(?: be| have)?", r"unclear", r"unconfirmed", r"unverified",
+    r"(?:said|believed|thought|reported|alleged|rumou?red|understood) to (?:be|have)", r"seem(?:s|ed|ingly)?", r"appear(?:s|ed)? to(?: be| have)?", r"unclear", r"unconfirmed", r"unverified",
     r"rumou?red", r"so[- ]called", r"it remains to be seen",
 )
 # weak hedges: possibility, probability, indirect evidence

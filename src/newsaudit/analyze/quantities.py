@@ -47,6 +47,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
                  "rehoused", "transfer", "transferred"),
     "EVACUATE": ("evacuate", "evacuated", "evacuation", "evacuee", "evacuees"),
     "RESCUE": ("rescue", "rescued"),
+    "TRAP": ("trap", "trapped", "trapping", "stranded", "strand"),
     "SURVIVE": ("survive", "survived", "survivor", "survivors"),
     "CASUALTY": ("casualty", "casualties"),
     "RELEASE": ("release", "released", "freed"),
@@ -56,8 +57,8 @@ EVENTS: dict[str, tuple[str, ...]] = {
 }
 EVENT_OF: dict[str, str] = {w: ev for ev, words in EVENTS.items() for w in words}
 # words that name an event only weakly (the counted noun or governing noun)
-_WEAK = {"attack", "attacks", "strike", "raid", "raids", "transfer", "transferred", "release", "released",
-         "hurt", "custody"}
+_WEAK = {"attack", "attacks", "strike", "raid", "raids", "transfer", "transferred", "custody"}
+_STATE_VERBS = {"remain", "be", "stay", "keep", "hold", "sit", "languish", "lie"}
 
 MONTHS = {m.lower() for m in (
     "January February March April May June July August September October November December "
@@ -196,12 +197,17 @@ def _excluded(toks, doc, text, blocked) -> bool:
     start, end = first.idx, last.idx + len(last.text)
     if _overlaps(start, end, blocked):
         return True
-    if first.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if first.ent_type_ in ("PERCENT", "MONEY", "ORDINAL", "QUANTITY"):
         return True
+    if first.ent_type_ in ("DATE", "TIME"):
+        # the NER sometimes swallows a count into a neighbouring date ("On Monday 52 residents ...")
+        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS):
+            return True
     # citation marker: [3] or (3) or superscript-like
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    if before in "[{" or (before == "(" and after == ")"):
+    if (before and before in "[{") or (before == "(" and after == ")"):
         return True
     if _ORDINAL_RE.match(first.text) or _TIME_RE.match(first.text):
         return True
@@ -331,6 +337,8 @@ def _event(toks, counted, doc):
     if after is not None and after.tag_ in ("VBN", "JJ") and _event_word(after) and after.lower_ not in _WEAK:
         return _event_word(after), after
     anchor = counted if counted is not None else last
+    if counted is not None and last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "of" and counted.i > last.i:
+        anchor = last  # "80 of the detainees": the number heads the phrase
     # 2. modifiers of the anchor: "residents killed", "people who were killed", "missing residents"
     for child in anchor.children:
         if child.dep_ in ("amod", "acl", "relcl") and child.i not in range(first.i, last.i + 1):
@@ -353,6 +361,12 @@ def _event(toks, counted, doc):
         if ev and head.lower_ not in _WEAK and head.lemma_.lower() not in _WEAK:
             return ev, head
         if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in _STATE_VERBS:  # "remain in custody", "are in detention"
+                for child in head.children:
+                    if child.dep_ == "prep":
+                        for gc in child.children:
+                            if gc.dep_ == "pobj" and _event_word(gc):
+                                return _event_word(gc), gc
             for child in head.children:
                 if child.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "dobj", "attr") and child.i != node.i and _event_word(child):
                     if child.dep_ == "dobj" and child.pos_ not in ("ADJ",) and child.lower_ not in ("dead", "wounded", "injured"):
@@ -489,9 +503,12 @@ def _with_context(q: Quantity, doc, text: str, times, mentions) -> Quantity:
         cands = [(e.start_char, e.end_char, e.text) for e in doc.char_span(s.start, s.end, alignment_mode="expand").ents
                  if e.label_ in place_types] if doc.char_span(s.start, s.end, alignment_mode="expand") is not None else []
     for a, b, t in cands:
-        if not _after_preposition(text, a):
+        prep = _after_preposition(text, a)
+        if not prep:
             continue
         d = min(abs(a - q.end), abs(q.start - b))
+        if prep in ("of", "from"):
+            d += 10_000  # "survivors of X", "from X": an origin, weaker than "in X" / "to X"
         if best is None or d < best:
             best, place = d, t
     date = None
@@ -509,11 +526,12 @@ def _with_context(q: Quantity, doc, text: str, times, mentions) -> Quantity:
     return q.model_copy(update={"place": place, "date": date})
 
 
-_PLACE_PREP = re.compile(r"(?:\b(?:in|at|near|from|to|into|inside|outside|across|around|throughout|of)\s+(?:the\s+)?)$", re.I)
+_PLACE_PREP = re.compile(r"(?:\b(in|at|near|from|to|into|inside|outside|across|around|throughout|of)\s+(?:the\s+)?)$", re.I)
 
 
-def _after_preposition(text: str, start: int) -> bool:
-    return bool(_PLACE_PREP.search(text[max(0, start - 20):start]))
+def _after_preposition(text: str, start: int) -> str | None:
+    m = _PLACE_PREP.search(text[max(0, start - 20):start])
+    return m.group(1).lower() if m else None
 
 
 # ---------------------------------------------------------------- consistency
