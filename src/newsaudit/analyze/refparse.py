@@ -21,6 +21,7 @@ from .textdates import find_dates
 ENTRY_LINE = re.compile(
     r"^[ \t]*(?:\[(?P<b>\d{1,3})\]|\((?P<p>\d{1,3})\)|(?P<d>\d{1,3})[.)](?=\s)|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}))[ \t]*(?P<rest>\S.*)?$"
 )
+MAX_ENTRY_CHARS = 1000  # a reference entry is short; longer lines are read only this far
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 REF_HEADING = re.compile(
@@ -93,6 +94,7 @@ def match_entry_line(line: str) -> EntryLine | None:
 
 def looks_bibliographic(rest: str) -> bool:
     """Does the text after an entry number read like a reference (not a list item of prose)?"""
+    rest = rest[:MAX_ENTRY_CHARS]
     if IBID.match(rest.strip()):
         return True
     if _URL.search(rest):
@@ -166,7 +168,7 @@ def _inverted_authors(segs: list[str]) -> tuple[list[str], int]:
 def parse_reference(rest: str) -> ParsedRef:
     """Parse the text of one entry (after its number)."""
     ref = ParsedRef()
-    body = " ".join(rest.split())
+    body = " ".join(rest[:MAX_ENTRY_CHARS].split())
     m = IBID.match(body)
     if m and (m.group("kw").lower().startswith(("ib", "op", "loc")) or not m.group("pre").strip()):
         ref.is_ibid = True
