@@ -336,9 +336,9 @@ _CLAUSE_END = re.compile(r"\s(?:at|in|on|near|during|after|before|since|which|wh
 
 
 def core(prop: str) -> str:
-    """The core of a denied proposition: its words up to the first clause or place/time phrase after four words."""
+    """The core of a denied proposition: its words up to the first clause or place/time phrase after two words."""
     words = prop.split()
-    head = " ".join(words[:4])
+    head = " ".join(words[:2]).rstrip(",;:")
     m = _CLAUSE_END.search(prop, len(head))
     return prop[:m.start()] if m else prop
 

@@ -76,7 +76,7 @@ for _k, _v in EVENTS.items():
     for _w in _v.split("|"):
         _EVENT_OF[_w] = _k
 _EVENT_ALT = "|".join(sorted(_EVENT_OF, key=len, reverse=True))
-_FILLER = r"(?:(?!(?:%s)\b)[a-z][a-z-]*\s+){0,4}?" % _EVENT_ALT
+_FILLER = r"(?:(?!(?:%s|and|or|but|while)\b)[a-z][a-z-]*\s+){0,4}?" % _EVENT_ALT
 _NUM_FIRST = re.compile(r"(?i)\b%s%s\s+%s(?P<ev>%s)\b" % (MOD, NUM, _FILLER, _EVENT_ALT))
 _VERB_FIRST = re.compile(r"(?i)\b(?P<ev>killing|killed|kills|wounding|wounded|injuring|injured|arrested|arresting|"
                          r"detained|evacuated|displaced|rescued)\s+%s%s\b" % (MOD, NUM))
@@ -120,8 +120,8 @@ def number_hits(text: str, base: int = 0) -> list[NumberHit]:
     """Counted quantities in ``text``: ``52 people were killed``, ``killing at least 52``, ``death toll at 47``."""
     hits: list[NumberHit] = []
     used: list[tuple[int, int]] = []
-    for rx, ev_of in ((_TOLL, lambda m: "KILL"), (_NUM_FIRST, lambda m: _EVENT_OF[m.group("ev").lower()]),
-                      (_VERB_FIRST, lambda m: _EVENT_OF.get(m.group("ev").lower(), "OTHER"))):
+    for rx, ev_of in ((_TOLL, lambda m: "KILL"), (_VERB_FIRST, lambda m: _EVENT_OF.get(m.group("ev").lower(), "OTHER")),
+                      (_NUM_FIRST, lambda m: _EVENT_OF[m.group("ev").lower()])):
         for m in rx.finditer(text):
             a, b = m.span("num")
             if any(x < b and a < y for x, y in used):
