@@ -174,3 +174,10 @@ def test_structure_analyser_contract():
     art = Article(text="Title here\n\nBody text of the article goes on for a while. It ends.\n")
     out = structure.analyse(art, None, {})
     assert set(out) == set(structure.PROVIDES) and structure.NEEDS_DOC is False
+
+
+def test_structure_title_hint_from_metadata():
+    text = "The council closed the bridge after the river rose.\n\nThe river rose two metres overnight. Nobody was hurt.\n"
+    s = structure.analyse_text(text, title_hint="The council closed the bridge after the river rose")
+    assert s.title.text == "The council closed the bridge after the river rose."
+    assert structure.analyse_text(text, title_hint="Something else").title is None

@@ -86,10 +86,18 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
 
 
 def analyse(article, doc, found):
-    return {"structure": analyse_text(article.text, html=article.meta.source_format == "html")}
+    meta = article.meta
+    return {"structure": analyse_text(article.text, html=meta.source_format == "html", title_hint=meta.title)}
 
 
-def analyse_text(text: str, *, html: bool = False) -> Structure:
+def _same(a: str, b: str) -> bool:
+    norm = lambda x: " ".join(re.sub(r"[^\w]+", " ", x.lower()).split())  # noqa: E731
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None) -> Structure:
+    """The structure of ``text``.  ``html``: the text came from a web page (its first paragraph is the
+    page title); ``title_hint``: a title known from metadata (a first line equal to it is the title)."""
     lines = split_lines(text)
     n = len(lines)
     if n == 0:
@@ -140,7 +148,8 @@ def analyse_text(text: str, *, html: bool = False) -> Structure:
         first = free[0]
         is_first_text = all(role[x.i] in ("boilerplate", "byline") for x in lines[: first.i])
         words = len(first.text.split())
-        if is_first_text and len(free) > 1 and (html or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
+        hinted = bool(title_hint) and _same(first.text, title_hint or "")
+        if is_first_text and len(free) > 1 and (html or hinted or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
             title = first
             role[first.i] = "title"
             rest = [ln for ln in free[1:]]
