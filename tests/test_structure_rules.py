@@ -67,6 +67,7 @@ def test_structure_byline_lines(line, authors, iso):
     "Residents were told to leave by Jane Roe, the mayor.",
     "Jane Roe said on March 3, 2021 that the river would rise",
     "March 3, 2021",
+    "Rome, August 22, 2018",
 ])
 def test_structure_byline_lines_negative(line):
     assert R.parse_byline(line) is None
@@ -119,10 +120,12 @@ def test_structure_furniture_lines(line, furniture):
 @pytest.mark.parametrize("line,note", [
     ("*Quotes extracted from the mayor's speech.", True), ("Disclosure: the author owns shares.", True),
     ("Editor's note: this story was updated.", True), ("Editor’s Note: corrected the date.", True),
-    ("Note the river's height.", False), ("* a bulleted point", True),
+    ("Note the river's height.", False), ("* a bulleted point", False), ("* * *", False), ("*****", False),
+    ("* This piece reflects the views of the author alone and not those of the Gazette.", True),
+    ("This report was originally published by the Coastline Daily", True),
 ])
 def test_structure_note_lines(line, note):
-    assert bool(R.NOTE_ANYWHERE.match(line) or R.NOTE_MARK.match(line)) is note
+    assert bool(R.NOTE_ANYWHERE.match(line) or R.is_marked_note(line)) is note
 
 
 def test_structure_empty_and_blank_text():
@@ -181,3 +184,36 @@ def test_structure_title_hint_from_metadata():
     s = structure.analyse_text(text, title_hint="The council closed the bridge after the river rose")
     assert s.title.text == "The council closed the bridge after the river rose."
     assert structure.analyse_text(text, title_hint="Something else").title is None
+
+
+LONG = ("The council met on Monday and voted to close the bridge for a month. Engineers will inspect the piers, "
+        "and the ferry will run every hour until the work is done.")
+
+
+@pytest.mark.parametrize("middle,is_heading", [
+    ("Who knew about the cracks?", True),
+    ("A Long History of Repairs", True),
+    ("WHAT HAPPENS NEXT", True),
+    ("## Next steps", True),
+    ("Is that fair?", False),  # followed by a one-line answer: a rhetorical question, not a heading
+    ("The vote", False),  # weak (short, not title case) and followed by a short line
+])
+def test_structure_heading_needs_body_after_it(middle, is_heading):
+    after = LONG if middle != "Is that fair?" and middle != "The vote" else "Nobody thinks so."
+    text = f"Bridge closes\n\n{LONG}\n\n{middle}\n\n{after}\n\n{LONG}\n"
+    s = structure.analyse_text(text)
+    assert [h.text for h in s.headings] == ([middle] if is_heading else [])
+
+
+def test_structure_heading_not_inside_a_paragraph_block():
+    text = f"Bridge closes\n\n{LONG}\nWho knew about the cracks?\n{LONG}\n\n{LONG}\n"
+    assert structure.analyse_text(text).headings == []
+
+
+def test_structure_references_below_a_subscribe_line():
+    text = (f"Bridge closes\n\n{LONG} [1]\n\n{LONG} [2]\n\n{LONG}\n\nSubscribe today!\n\n"
+            "[1] Roe, Jane, Bridge shut for a month, Port Verran Gazette, March 3, 2021\n"
+            "[2] ibid\n")
+    s = structure.analyse_text(text)
+    assert s.references is not None and s.references.text.startswith("[1] Roe")
+    assert [b.text for b in s.boilerplate] == ["Subscribe today!"]

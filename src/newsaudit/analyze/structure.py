@@ -105,31 +105,32 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
     role: list[str | None] = [None] * n
     tail_start = n  # index of the first line that can no longer be body
 
-    # 1. page furniture
+    # 1. page furniture: stray lines now; a trailing section (``Related posts`` ...) after the references
     half = n / 2
+    section = next((ln.i for ln in lines if ln.i >= half and ln.i > 0 and len(ln.text.split()) <= 12
+                    and R.BOILER_SECTION.match(ln.text)), n)
     for ln in lines:
-        words = len(ln.text.split())
-        if words <= 12 and R.BOILER_SECTION.match(ln.text) and ln.i >= half and ln.i > 0:
-            tail_start = min(tail_start, ln.i)
-            break
-    for ln in lines:
-        if ln.i >= tail_start:
-            role[ln.i] = "boilerplate"
-        elif R.is_furniture_line(ln.text):
+        if R.is_furniture_line(ln.text):
             role[ln.i] = "boilerplate"
 
     # 2. notes
     for ln in lines:
-        if role[ln.i] is None and (R.NOTE_ANYWHERE.match(ln.text) or (R.NOTE_MARK.match(ln.text) and ln.i >= half)):
+        if role[ln.i] is None and (R.NOTE_ANYWHERE.match(ln.text) or (ln.i >= half and R.is_marked_note(ln.text))):
             role[ln.i] = "note"
 
-    # 4. (before bylines: a numbered reference line is never a byline) reference block
-    ref_lines = _reference_block(lines, role, tail_start)
+    # 3. the reference block (a numbered reference line is never a byline or body)
+    ref_lines = _reference_block(lines, role, section if section < n else n)
+    if not ref_lines and section < n:
+        ref_lines = _reference_block(lines, role, n)  # a list below "Subscribe", "Share this" ...
     ref_first = ref_lines[0] if ref_lines else n
     for i in ref_lines:
         role[i] = "references"
+    for ln in lines[section:]:
+        if role[ln.i] is None:
+            role[ln.i] = "boilerplate"
+    tail_start = section
 
-    # 3. byline
+    # 4. byline
     byline, by_idx, by_pos = _find_byline(text, lines, role, tail_start)
     for i in by_idx:
         role[i] = "byline"
@@ -170,19 +171,23 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
     for ln in lines:
         if role[ln.i] is None:
             blocks.setdefault(ln.block, []).append(ln)
-    body_lines = [ln for ln in lines if role[ln.i] is None]
-    last_body = body_lines[-1].i if body_lines else -1
+    free_lines = [ln for ln in lines if role[ln.i] is None]
+    wrapped = {ln.i for blk in blocks.values() if _hard_wrapped(blk) for ln in blk}
+    block_size: dict[int, int] = {}
+    for ln in lines:
+        block_size[ln.block] = block_size.get(ln.block, 0) + 1
+    blank_separated = len(block_size) >= 3
+    heads = _headings(free_lines, wrapped, block_size, blank_separated)
     for blk in blocks.values():
-        if _hard_wrapped(blk):
+        if blk[0].i in wrapped:
             for ln in blk:
                 role[ln.i] = "body"
             paragraphs.append(Paragraph(start=blk[0].start, end=blk[-1].end, text=text[blk[0].start: blk[-1].end]))
             continue
         for ln in blk:
-            kind = R.heading_kind(ln.text) if ln.i < last_body else None
-            if kind is not None:
+            if ln.i in heads:
                 role[ln.i] = "heading"
-                headings.append(Heading(start=ln.start, end=ln.end, text=ln.text, is_question=kind == "question"))
+                headings.append(Heading(start=ln.start, end=ln.end, text=ln.text, is_question=heads[ln.i] == "question"))
             else:
                 role[ln.i] = "body"
                 paragraphs.append(Paragraph(start=ln.start, end=ln.end, text=ln.text))
@@ -204,6 +209,33 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
         notes=notes,
         boilerplate=boiler,
     )
+
+
+def _headings(free: list[_Line], wrapped: set[int], block_size: dict[int, int], blank_separated: bool) -> dict[int, str]:
+    """Line index → "heading"/"question" for the subheadings among the body lines.
+
+    A subheading stands alone in its block (when the text separates paragraphs by blank lines) and is
+    followed by body text.  A question line is a heading only when the paragraph after it is real prose
+    (several sentences or a long one) — otherwise it is a rhetorical question of the body.
+    """
+    out: dict[int, str] = {}
+    for k, ln in enumerate(free):
+        if ln.i in wrapped or k + 1 >= len(free):
+            continue
+        if blank_separated and block_size.get(ln.block, 0) != 1:
+            continue
+        kind = R.heading_kind(ln.text)
+        if kind is None:
+            continue
+        nxt = free[k + 1]
+        if R.heading_kind(nxt.text) is not None and nxt.i not in wrapped:
+            continue  # two heading-like lines in a row: a list of short lines, not a heading
+        strong = ln.text.startswith("#") or (ln.text.isupper() and len(ln.text.split()) >= 2) or \
+            (kind == "heading" and len(ln.text.split()) >= 2 and R._titlecase_share(ln.text.split()) >= 0.7)
+        if not strong and not _is_prose(nxt.text, loose=True) and nxt.i not in wrapped:
+            continue
+        out[ln.i] = kind
+    return out
 
 
 def _runs(text: str, lines: list[_Line], role: list, name: str) -> list[Span]:
@@ -303,9 +335,10 @@ def _find_byline(text: str, lines: list[_Line], role: list, limit: int) -> tuple
     return None, [], None
 
 
-def _is_prose(line: str) -> bool:
+def _is_prose(line: str, loose: bool = False) -> bool:
     """A line of running text (not a title, dek or byline): long, or several sentences."""
-    return len(line.split()) >= 40 or (len(line.split()) >= 12 and R.two_sentences(line))
+    words = len(line.split())
+    return words >= (30 if loose else 40) or (words >= 12 and R.two_sentences(line))
 
 
 def _byline(text: str, lines: list[_Line], idx: list[int], position: str) -> Byline:

@@ -42,6 +42,10 @@ def is_furniture_line(line: str) -> bool:
     s = line.strip()
     if len(s.split()) <= 8 and BOILER_LINE.match(s):
         return True
+    if not re.search(r"[^\W\d_]", s):  # "* * *", "-----", "3": separators and stray numbers
+        return True
+    if s.startswith("©") and len(s.split()) <= 30:  # a photo credit or copyright line
+        return True
     items = [x for x in _NAV_SEP.split(s) if x.strip()]
     return len(items) >= 3 and all(len(x.split()) <= 3 and not x.rstrip().endswith((".", "?", "!")) for x in items)
 
@@ -49,11 +53,21 @@ def is_furniture_line(line: str) -> bool:
 # ---------------------------------------------------------------- notes
 NOTE_ANYWHERE = re.compile(
     r"^[ \t]*(?:\*+|†+|‡)?[ \t]*(?:disclosure|full\s+disclosure|disclaimer|editor['’]?s?\s+note|editors['’]\s+note|"
-    r"author['’]?s\s+note|note\s+to\s+readers|correction|clarification|update(?:d)?\s*\(|this\s+(?:article|story|post)\s+"
+    r"author['’]?s\s+note|note\s+to\s+readers|correction|clarification|update(?:d)?\s*\(|this\s+(?:article|story|post|report|piece|column)\s+"
     r"(?:was|has\s+been|first|originally|is\s+part))\b",
     re.I,
 )
-NOTE_MARK = re.compile(r"^[ \t]*(?:\*+|†+|‡+)(?=\S)|^[ \t]*(?:\*{1,3}|†|‡)[ \t]+\S")
+NOTE_MARK = re.compile(r"^[ \t]*(?:\*+|†+|‡+)(?=[^\s*†‡])|^[ \t]*(?:\*{1,3}|†|‡)[ \t]+[^\s*]")
+
+
+def is_marked_note(line: str) -> bool:
+    """``*Quotes extracted from ...``, ``† The author ...``; a bullet (``* item``) only when it is a long sentence."""
+    m = NOTE_MARK.match(line)
+    if not m:
+        return False
+    if re.match(r"^[ \t]*(?:\*+|†+|‡+)\S", line):
+        return True
+    return len(line.split()) >= 12 and ends_like_sentence(line)
 
 # ---------------------------------------------------------------- bylines
 _BY = re.compile(r"^(?P<lead>(?:(?:written|posted|story|words|reporting|text|report)\s+)?by\s+)", re.I)
@@ -150,7 +164,9 @@ def parse_byline(line: str) -> BylineParse | None:
     if date is None:
         return None
     spans, end = _people(s, 0, date.start)
-    if not spans or spans[0][0] > 0 or not re.fullmatch(r"[\s,|·•—–-]*(?:on\s+)?", s[end: date.start]):
+    if not spans or any(len(s[x:y].split()) < 2 for x, y in spans):  # "Rome, August 22, 2018" is a dateline
+        return None
+    if spans[0][0] > 0 or not re.fullmatch(r"[\s,|·•—–-]*(?:on\s+)?", s[end: date.start]):
         return None
     tail = s[date.end:]
     if tail.strip() and not _TIME.fullmatch(tail):
@@ -218,6 +234,8 @@ def heading_kind(line: str) -> str | None:
     if s.startswith("#"):
         return "question" if s.rstrip().endswith("?") else "heading"
     words = s.split()
+    if not re.search(r"[^\W\d_]{3}", s) or s.endswith("*") or "•" in s:
+        return None
     if not words or len(s) > 150 or s[:1].islower() or s[:1] in "“\"‘'«([-–—•*":
         return None
     if s[-1] in _QUOTES_END or _SENTENCE_END.search(s):
