@@ -321,7 +321,8 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
             tx.anchor, tx.anchor_source = anc, (src if anc else "none")
         else:
             tx.anchor, tx.anchor_source = None, "none"
-        if tx.value and re.fullmatch(r"\d{4}-Q\d", tx.value):
+        if tx.value and re.fullmatch(r"\d{4}-Q\d", tx.value) and name in ("quarter", "thequarter") \
+                and not re.search(r"year[-\s](?:earlier|ago)|\d{4}", tx.text.lower()):
             last_quarter[:] = [tx.value]
         out.append(tx)
     return out
@@ -456,7 +457,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         elif rel == "this":
             y = anc.year
         else:
-            y = month_near(anc, mo, direction if direction else -1 if mo > anc.month + 1 else 0)
+            y = month_near(anc, mo, direction)
         return mk("DATE", f"{y:04d}-{mo:02d}", start=start, mod=_mod(g.get("mod") or (rel if rel in ("early", "late") else None)))
 
     if name in ("clock", "clock24"):
@@ -668,12 +669,16 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
                 return None
         if unit == "quarter" and not drel and n == 1:
             return None
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", numw):
+            return None  # "the 1988 quarter": a year, not an amount
         if g.get("the") and drel in ("past", "last", "previous") and n == 1 and unit in ("year", "month", "week", "decade"):
             # "the past year" names the last period
             if anc is not None and unit == "year":
                 return mk("DATE", f"{anc.year - 1}")
         if g.get("long") and g["long"].strip("-– ").lower() == "old":
             return None  # "a 20-year-old": an age, not a time
+        if g.get("long") and numw in ("a", "an") and not g.get("approx"):
+            start = m.start("unit")  # "a decade-long effort": the adjective is "decade-long"
         if re.match(r"\d", numw) and unit in ("second", "minute", "hour") and float(n or 0) > 1000:
             return None
         after = text[e:e + 12].lower()

@@ -18,6 +18,11 @@ class TimeExpression(Model):
     anchor_source: Literal["publication", "citation", "explicit", "none"] = "none"
     mod: str | None = None  # TIMEX3 mod: START / MID / END / APPROX / ...
     weekday: str | None = None  # weekday named in the text, if any
+    section: Literal["body", "byline", "references", "notes", "other"] = "body"  # where in the article it stands
+    tense: Literal["past", "future"] | None = None  # tense of the governing verb, when clear
+    explicit: bool = False  # the text itself gives the full date (year included)
+    quote: int | None = Field(default=None, description="index into Dossier.quotes of the quote whose source anchors it")
+    citation: int | None = Field(default=None, description="reference entry whose date anchors it")
 
 
 class TimelineItem(Model):
