@@ -123,6 +123,7 @@ class _Layer:
     def __init__(self, text: str, doc, found):
         self.text = text
         self.doc = doc
+        self.doc_text = doc.text
         self.found = found
         self.sent_of = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []
@@ -133,37 +134,34 @@ class _Layer:
                     self.sent_of[i] = si
         except ValueError:  # no sentence boundaries (a blank pipeline)
             self.sent_bounds = [(0, len(doc))]
-        self.char_tok: dict[int, int] = {}
-        for t in doc:
-            self.char_tok[t.idx] = t.i
+        self.T = list(doc)  # tokens, fetched once (indexing a Doc builds a new Token each time)
+        # character → index of the token covering it (whitespace maps to the token before)
+        self.char_tok = [0] * (len(text) + 1)
+        for t in self.T:
+            a = t.idx
+            b = a + len(t.text) + len(t.whitespace_)
+            self.char_tok[a:b] = [t.i] * (b - a)
+        self.char_tok = self.char_tok[: len(text) + 1]
         self.mentions: list[_M] = []
+        self._caps: dict[int, bool] = {}
 
     # ---- helpers on tokens
     def tok_at(self, char: int):
-        """Token containing character ``char``."""
-        doc = self.doc
-        lo, hi = 0, len(doc) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            t = doc[mid]
-            if t.idx + len(t.text) <= char:
-                lo = mid + 1
-            elif t.idx > char:
-                hi = mid - 1
-            else:
-                return t
-        return None
+        """Token containing character ``char`` (or the one before it, on whitespace)."""
+        if not self.T or char < 0 or char >= len(self.text):
+            return None
+        return self.T[self.char_tok[char]]
 
-    def toks(self, m: _M):
+    def toks(self, m: _M) -> "_TS":
         a = self.tok_at(m.start)
         b = self.tok_at(m.end - 1)
         if a is None or b is None:
-            return self.doc[0:0]
-        return self.doc[a.i : b.i + 1]
+            return _TS(0, 0)
+        return _TS(a.i, b.i + 1)
 
     # ---- run
     def run(self) -> dict[str, Any]:
-        if not len(self.doc):
+        if not self.T:
             return {"entities": [], "mentions": [], "problems": []}
         self._ner()
         self._product_rule()
@@ -231,8 +229,8 @@ class _Layer:
         return m
 
     def _ner(self) -> None:
-        doc = self.doc
-        for ent in doc.ents:
+        doc = self.T
+        for ent in self.doc.ents:
             if ent.label_ not in NAMED_LABELS:
                 continue
             a = ent.start
@@ -247,7 +245,7 @@ class _Layer:
 
     def _product_rule(self) -> None:
         """Model names: a name followed by a model number (``Boeing 787``, ``iPhone 4``), ``A350``, ``iPad``."""
-        doc = self.doc
+        doc = self.T
         n = len(doc)
         by_end = {}
         for m in self.mentions:
@@ -279,7 +277,7 @@ class _Layer:
 
     def _title_rule(self) -> None:
         """``Minister X``, ``Mr. X``: a title followed by capitalised words names a person."""
-        doc = self.doc
+        doc = self.T
         n = len(doc)
         for t in doc:
             low = t.lower_.rstrip(".")
@@ -311,13 +309,15 @@ class _Layer:
         return tok.pos_ == "PROPN" and tx[:1].isupper() and any(c.isalpha() for c in tx) and tx.lower() not in MONTHS_DAYS
 
     def _headline_caps(self, si: int) -> bool:
-        a, b = self.sent_bounds[si] if si < len(self.sent_bounds) else (0, 0)
-        words = [t.text for t in self.doc[a:b] if t.is_alpha and len(t.text) > 1]
-        return len(words) >= 3 and sum(w.isupper() for w in words) / len(words) > 0.6
+        if si not in self._caps:
+            a, b = self.sent_bounds[si] if si < len(self.sent_bounds) else (0, 0)
+            words = [t.text for t in self.T[a:b] if t.is_alpha and len(t.text) > 1]
+            self._caps[si] = len(words) >= 3 and sum(w.isupper() for w in words) / len(words) > 0.6
+        return self._caps[si]
 
     def _acronym_rule(self) -> None:
         covered = self._covered()
-        for t in self.doc:
+        for t in self.T:
             if t.idx in covered or not N.is_acronym(t.text):
                 continue
             if self._headline_caps(self.sent_of[t.i]):
@@ -329,7 +329,7 @@ class _Layer:
     def _propn_rule(self) -> None:
         """Runs of capitalised proper nouns the model left unlabelled (kept only with evidence or as part of a known name)."""
         covered = self._covered()
-        doc = self.doc
+        doc = self.T
         i, n = 0, len(doc)
         while i < n:
             if doc[i].idx in covered or not self._name_token(doc[i], False) or doc[i].lower_ in N.HONORIFICS:
@@ -359,7 +359,7 @@ class _Layer:
             a = self.tok_at(m.start)
             b = self.tok_at(m.end - 1)
             if a is not None and b is not None:
-                out.update(self.doc[k].idx for k in range(a.i, b.i + 1))
+                out.update(self.T[k].idx for k in range(a.i, b.i + 1))
         return out
 
     def _resolve_overlaps(self) -> None:
@@ -425,13 +425,13 @@ class _Layer:
         if tok is None or tok.i == 0:
             return None
         end_tok = tok.i - 1
-        while end_tok >= 0 and self.doc[end_tok].is_space:
+        while end_tok >= 0 and self.T[end_tok].is_space:
             end_tok -= 1
         for k in range(end_tok, max(-1, end_tok - 14), -1):
-            if self.doc[k].is_punct and self.doc[k].text not in N.DASHES + "-'\u2019":
+            if self.T[k].is_punct and self.T[k].text not in N.DASHES + "-'\u2019":
                 break
-            a = self.doc[k].idx
-            b = self.doc[end_tok].idx + len(self.doc[end_tok].text)
+            a = self.T[k].idx
+            b = self.T[end_tok].idx + len(self.T[end_tok].text)
             cand = self.text[a:b]
             if not cand[:1].isupper():
                 continue
@@ -461,7 +461,7 @@ class _Layer:
         if not keys:
             return
         covered = self._covered()
-        for t in self.doc:
+        for t in self.T:
             if t.idx in covered or not t.text[:1].isupper():
                 continue
             if t.text in keys and keys[t.text] == "acr" and not self._headline_caps(self.sent_of[t.i]):
@@ -516,7 +516,7 @@ class _Layer:
         m.sent = self.sent_of[a.i] if a is not None and m.source not in ("byline", "reference") else 10**9
 
     def _evidence(self) -> None:
-        doc = self.doc
+        doc = self.T
         for m in self.mentions:
             if m.weak:
                 continue
@@ -539,7 +539,7 @@ class _Layer:
     # ---- roles
     def _role_before(self, span) -> tuple[int, int, bool] | None:
         """Premodifier role: ``the former UN envoy in Iraq Martin Kobler``; ``the group's spokesman, X``."""
-        doc = self.doc
+        doc = self.T
         i = span.start - 1
         comma = False
         if i >= 0 and doc[i].text == ",":
@@ -579,7 +579,7 @@ class _Layer:
 
     def _role_after(self, span) -> tuple[int, int, bool] | None:
         """Apposition: ``X, the leader of the group,``; ``X, former member of Y,``."""
-        doc = self.doc
+        doc = self.T
         n = len(doc)
         i = span.end
         if i >= n or doc[i].text != ",":
@@ -952,7 +952,7 @@ class _Layer:
         return bool(wx & wy)
 
     def _sent_index(self, char: int) -> int:
-        if not self.doc.text[char:char + 1].strip():
+        if not self.doc_text[char:char + 1].strip():
             return -1
         t = self.tok_at(char)
         return self.sent_of[t.i] if t is not None else -1
@@ -962,10 +962,22 @@ class _Layer:
         for si in sents:
             if 0 <= si < len(self.sent_bounds):
                 a, b = self.sent_bounds[si]
-                for t in self.doc[a:b]:
+                for t in self.T[a:b]:
                     if t.pos_ in ("NOUN", "PROPN") and not t.is_stop and len(t.text) > 1 and t.ent_type_ not in ("PERSON",):
                         out.add(t.lemma_.lower())
         return out
+
+
+class _TS:
+    """A token range ``[start, end)`` (cheaper than a spaCy Span)."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int):
+        self.start, self.end = start, end
+
+    def __len__(self) -> int:
+        return self.end - self.start
 
 
 def _cluster_type(members: list[_M]) -> str:

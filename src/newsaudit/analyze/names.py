@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Dashes and apostrophes normalised for matching (the text itself is never changed).
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -78,6 +79,7 @@ URL PC DIY ETA USD EUR GBP AP_STYLE OF THE AND OR FOR IN ON AT BY TO NOT NO YES 
 FUNCTION_WORDS = frozenset("of the and for de du des la le el al in on at to a an & y e".split())
 
 
+@lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """Lower-case, accent-free, dash- and apostrophe-normalised, single-spaced form of ``s``."""
     s = unicodedata.normalize("NFKD", s)
