@@ -93,6 +93,7 @@ def test_structure_heading_lines(line, kind):
     "the river kept rising through the night",
     "It rained. Then it flooded",
     "A long road ahead for the small riverside town and its people",
+    "3", "Email *", "Robert Fastiggi • 13 hours ago", "#Floods #Bridges", "Whoa!",
 ])
 def test_structure_heading_lines_negative(line):
     assert R.heading_kind(line) is None
@@ -123,6 +124,8 @@ def test_structure_furniture_lines(line, furniture):
     ("Note the river's height.", False), ("* a bulleted point", False), ("* * *", False), ("*****", False),
     ("* This piece reflects the views of the author alone and not those of the Gazette.", True),
     ("This report was originally published by the Coastline Daily", True),
+    ("This story first appeared in the Valley Courier.", True),
+    ("This column has been calling for their resignation for a decade.", False),
 ])
 def test_structure_note_lines(line, note):
     assert bool(R.NOTE_ANYWHERE.match(line) or R.is_marked_note(line)) is note

@@ -225,12 +225,12 @@ def _headings(free: list[_Line], wrapped: set[int], block_size: dict[int, int], 
         if blank_separated and block_size.get(ln.block, 0) != 1:
             continue
         kind = R.heading_kind(ln.text)
-        if kind is None:
+        if kind is None or R.parse_byline(ln.text) is not None or R.is_date_line(ln.text):
             continue
         nxt = free[k + 1]
         if R.heading_kind(nxt.text) is not None and nxt.i not in wrapped:
             continue  # two heading-like lines in a row: a list of short lines, not a heading
-        strong = ln.text.startswith("#") or (ln.text.isupper() and len(ln.text.split()) >= 2) or \
+        strong = bool(re.match(r"#{1,6}\s", ln.text)) or (ln.text.isupper() and len(ln.text.split()) >= 2) or \
             (kind == "heading" and len(ln.text.split()) >= 2 and R._titlecase_share(ln.text.split()) >= 0.7)
         if not strong and not _is_prose(nxt.text, loose=True) and nxt.i not in wrapped:
             continue

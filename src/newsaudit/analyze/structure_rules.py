@@ -53,8 +53,10 @@ def is_furniture_line(line: str) -> bool:
 # ---------------------------------------------------------------- notes
 NOTE_ANYWHERE = re.compile(
     r"^[ \t]*(?:\*+|†+|‡)?[ \t]*(?:disclosure|full\s+disclosure|disclaimer|editor['’]?s?\s+note|editors['’]\s+note|"
-    r"author['’]?s\s+note|note\s+to\s+readers|correction|clarification|update(?:d)?\s*\(|this\s+(?:article|story|post|report|piece|column)\s+"
-    r"(?:was|has\s+been|first|originally|is\s+part))\b",
+    r"author['’]?s\s+note|note\s+to\s+readers|correction|clarification|update(?:d)?\s*\(|"
+    r"this\s+(?:article|story|post|report|piece|column)\s+(?:(?:was|has\s+been|is)\s+(?:originally\s+|first\s+)?"
+    r"(?:published|republished|updated|corrected|amended|adapted|produced|written|reprinted|syndicated|part\s+of|"
+    r"funded|supported|sponsored)|(?:first|originally)\s+(?:appeared|ran|published)))\b",
     re.I,
 )
 NOTE_MARK = re.compile(r"^[ \t]*(?:\*+|†+|‡+)(?=[^\s*†‡])|^[ \t]*(?:\*{1,3}|†|‡)[ \t]+[^\s*]")
@@ -231,10 +233,10 @@ def heading_kind(line: str) -> str | None:
     s = line.strip()
     if _TRAILING_MARKERS.search(s):
         return None
-    if s.startswith("#"):
+    if re.match(r"#{1,6}\s", s):
         return "question" if s.rstrip().endswith("?") else "heading"
     words = s.split()
-    if not re.search(r"[^\W\d_]{3}", s) or s.endswith("*") or "•" in s:
+    if s.startswith(("#", "@")) or not re.search(r"[^\W\d_]{3}", s) or s.endswith("*") or "•" in s:
         return None
     if not words or len(s) > 150 or s[:1].islower() or s[:1] in "“\"‘'«([-–—•*":
         return None
@@ -247,7 +249,7 @@ def heading_kind(line: str) -> str | None:
     if len(words) > 14:
         return None
     if s.endswith("!"):
-        return "heading" if _titlecase_share(words) >= 0.7 and len(words) <= 10 else None
+        return "heading" if _titlecase_share(words) >= 0.7 and 2 <= len(words) <= 10 else None
     if s.isupper() and len(words) <= 12:
         return "heading"
     if _titlecase_share(words) >= 0.7 or len(words) <= 6:
