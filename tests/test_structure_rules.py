@@ -220,3 +220,21 @@ def test_structure_references_below_a_subscribe_line():
     s = structure.analyse_text(text)
     assert s.references is not None and s.references.text.startswith("[1] Roe")
     assert [b.text for b in s.boilerplate] == ["Subscribe today!"]
+
+
+def test_structure_dot_numbered_references_without_heading():
+    text = (f"Bridge closes\n\n{LONG} [1]\n\n{LONG} [2]\n\n{LONG}\n\n"
+            "1. Roe, Jane, Bridge shut for a month, Port Verran Gazette, March 3, 2021\n"
+            "2. Brack, Ivo, Ferry timetable changes, Coastline Daily, 4 March 2021, https://coastline.example/ferry\n")
+    s = structure.analyse_text(text)
+    assert s.references is not None and s.references.text.startswith("1. Roe")
+    assert len(s.paragraphs) == 3
+
+
+def test_structure_reference_heading_with_wrapped_entry():
+    text = (f"Bridge closes\n\n{LONG} [1]\n\n{LONG}\n\nSources\n\n"
+            "[1] Roe, Jane, Bridge shut for a month while engineers inspect the piers,\n"
+            "    Port Verran Gazette, March 3, 2021\n")
+    s = structure.analyse_text(text)
+    assert s.references.text.startswith("Sources") and s.references.text.endswith("2021")
+    assert s.headings == []
