@@ -36,7 +36,7 @@ REQUIRES: tuple[str, ...] = ("structure", "citations", "entities", "quotes", "ti
 PROVIDES = ("claims", "sourcing", "problems")
 NEEDS_DOC = True
 
-THRESHOLD = 0.5
+THRESHOLD = 0.45
 STATUSES = ("cited", "cited_broken", "attributed", "unsourced")
 MODEL_WEIGHT = 0.35
 
@@ -55,7 +55,7 @@ _MARKER_ONLY = re.compile(r"^[\s\[\]\d,\u2013\-.;:\"'\u201c\u201d()*!?]*$")
 _LET_US = re.compile(r"^\W*(?:so\s+)?let(?:'s|\u2019s| us)\b", re.I)
 _OPINION_PRED = re.compile(
     r"\b(?:I|we) (?:think|believe|feel|hope|wish|want|consider|guess|suppose|am sure|are sure)\b|"
-    r"\bin (?:my|our) (?:view|opinion)\b|\b(?:should|must|ought to|need to|have to)\b|"
+    r"\bin (?:my|our) (?:view|opinion)\b|\bit is (?:high )?time\b|^\W*surely\b|\b(?:should|must|ought to|need to|have to)\b|"
     r"\b(?:shameful|disgraceful|outrageous|ridiculous|absurd|tragic|sad|heroic|wonderful|terrible|horrible|"
     r"magnificent|beautiful|amazing|awful|evil|brave|noble|pathetic|unacceptable|appalling|deplorable)\b", re.I)
 _SCENE = re.compile(r"^\W*(?:meanwhile|welcome|good (?:morning|evening|afternoon)|thank you|thanks|hello)\b", re.I)
@@ -242,7 +242,7 @@ def _marker_status(number: int, citations) -> tuple[str, int]:
 # ---------------------------------------------------------------- holder and attribution
 
 
-_NO_HOLDER = {"i", "we", "you", "me", "us", "one"}
+_NO_HOLDER = {"i", "we", "you", "me", "us", "one", "it", "this", "that", "there"}
 
 
 def _quote_for(a: int, b: int, quotes) -> int | None:
@@ -252,6 +252,9 @@ def _quote_for(a: int, b: int, quotes) -> int | None:
         sp = getattr(q, "speaker", None)
         if sp is None or sp.text.strip().lower() in _NO_HOLDER:
             continue  # no source stands behind it ("you see ...": the writer's own voice)
+        cue = getattr(q, "cue", None)
+        if q.kind == "indirect" and cue is not None and cue.lemma.lower() not in REPORT_CLAUSE | REPORT_OBJECT | {"accord"}:
+            continue  # "the ministry reportedly plans to ...": an actor, not a speaker
         content = getattr(q, "content", None) or q
         ov = min(b, content.end) - max(a, content.start)
         if ov > best_ov:
@@ -367,13 +370,17 @@ def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool
     if span is not None and len(span):
         root = span.root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        if root.tag_ == "VB" and not subj and root.i == span[0].i:
-            score -= 0.35  # imperative
+        lead = [t for t in span if t.i < root.i]
+        if root.tag_ == "VB" and not subj and all(t.pos_ in ("ADV", "INTJ", "PUNCT") or t.lower_ == "please" for t in lead):
+            score -= 0.35  # imperative ("Please send ...", "Now act.")
         if any(c.lower_ in ("i", "we", "you") for c in subj) and not quoted:
             score -= 0.15
         ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "EVENT", "LAW")]
         if ents:
             score += min(0.15, 0.06 * len(ents))
+        if root.pos_ == "VERB" and subj and root.lemma_ not in ("be", "have") \
+                and not any(c.tag_ == "MD" for c in root.children) and not stripped.endswith("?"):
+            score += 0.1  # someone did something: an event or an act
         tense = {t.tag_ for t in span if t.pos_ in ("VERB", "AUX")}
         if tense & {"VBD", "VBN"}:
             score += 0.1

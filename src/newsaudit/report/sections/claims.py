@@ -34,8 +34,8 @@ def _cites(c) -> str:
 def render_terminal(d, console) -> None:
     from rich.table import Table
 
-    t = Table(title=f"Sourcing of check-worthy claims ({d.sourcing.checkworthy} of {len(d.claims)} sentences)",
-              title_justify="left")
+    console.print(f"[bold]Claims and sourcing[/bold]: {d.sourcing.checkworthy} check-worthy claims among {len(d.claims)} sentences")
+    t = Table(title="Sourcing", title_justify="left")
     for col in ("status", "claims", "share"):
         t.add_column(col)
     for row in _summary_rows(d):
