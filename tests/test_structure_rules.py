@@ -238,3 +238,11 @@ def test_structure_reference_heading_with_wrapped_entry():
     s = structure.analyse_text(text)
     assert s.references.text.startswith("Sources") and s.references.text.endswith("2021")
     assert s.headings == []
+
+
+def test_structure_wrapped_first_paragraph_is_not_a_title():
+    text = ("The river peaked at 5.2 metres in Kestrell on Sunday night, half\na metre below the top of the new"
+            " flood wall, and the town centre\nstayed dry, the council said on Monday morning.\n\n"
+            "Volunteers filled more than 9,000 sandbags.\n")
+    s = structure.analyse_text(text)
+    assert s.title is None and len(s.paragraphs) == 2

@@ -87,7 +87,9 @@ def _hard_wrapped(lines: list[_Line]) -> bool:
 
 def analyse(article, doc, found):
     meta = article.meta
-    return {"structure": analyse_text(article.text, html=meta.source_format == "html", title_hint=meta.title)}
+    # ingest puts an HTML page's title first (when the page has one)
+    html = meta.source_format == "html" and bool(meta.title)
+    return {"structure": analyse_text(article.text, html=html, title_hint=meta.title)}
 
 
 def _same(a: str, b: str) -> bool:
@@ -150,7 +152,13 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
         is_first_text = all(role[x.i] in ("boilerplate", "byline") for x in lines[: first.i])
         words = len(first.text.split())
         hinted = bool(title_hint) and _same(first.text, title_hint or "")
-        if is_first_text and len(free) > 1 and (html or hinted or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
+
+        def in_wrapped_block(line: _Line) -> bool:
+            return _hard_wrapped([x for x in free if x.block == line.block])
+
+        if in_wrapped_block(first) and not (html or hinted):
+            pass  # the first line of a hand-wrapped paragraph, not a title
+        elif is_first_text and len(free) > 1 and (html or hinted or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
             title = first
             role[first.i] = "title"
             rest = [ln for ln in free[1:]]
@@ -159,7 +167,7 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
             w = len(nxt.text.split())
             gap_ok = all(role[x.i] in ("byline", "boilerplate") for x in lines[first.i + 1: nxt.i])
             next_is_byline = after is not None and role[after.i] == "byline" and by_pos == "start"
-            if gap_ok and len(rest) > 1:
+            if gap_ok and len(rest) > 1 and not in_wrapped_block(nxt):
                 if (w <= 30 and not R.ends_like_sentence(nxt.text) and not R.two_sentences(nxt.text)) or (w <= 40 and next_is_byline):
                     subtitle = nxt
                     role[nxt.i] = "subtitle"
