@@ -246,3 +246,16 @@ def test_structure_wrapped_first_paragraph_is_not_a_title():
             "Volunteers filled more than 9,000 sandbags.\n")
     s = structure.analyse_text(text)
     assert s.title is None and len(s.paragraphs) == 2
+
+
+def test_structure_long_reference_list_after_short_article():
+    refs = "\n".join(f"[{k}] Roe, Jane, Story number {k}, Port Verran Gazette, March {k}, 2021" for k in range(1, 21))
+    text = f"Bridge closes\n\n{LONG} [1]\n\n{LONG} [2-20]\n\n{refs}\n"
+    s = structure.analyse_text(text)
+    assert s.references is not None and s.references.text.endswith("March 20, 2021")
+    assert len(s.paragraphs) == 2
+
+
+def test_structure_numbered_lines_before_any_prose_are_not_references():
+    text = "[1] Roe, Jane, Story, Gazette, March 3, 2021\n\n" + LONG + "\n"
+    assert structure.analyse_text(text).references is None

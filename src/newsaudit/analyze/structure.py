@@ -265,11 +265,17 @@ def _runs(text: str, lines: list[_Line], role: list, name: str) -> list[Span]:
 def _reference_block(lines: list[_Line], role: list, tail_start: int) -> list[int]:
     """Indices of the lines of the reference block (heading, entries, wrapped continuations)."""
     n = len(lines)
+    prose_at = [ln.i for ln in lines if role[ln.i] is None and _is_prose(ln.text, loose=True)]
+
+    def prose_before(i: int) -> bool:
+        """The article's text comes before a reference list."""
+        return bool(prose_at) and prose_at[0] < i
+
     heading = None
     for ln in lines[1:]:
         if ln.i >= tail_start:
             break
-        if role[ln.i] is None and REF_HEADING.match(ln.text) and ln.i >= n * 0.3:
+        if role[ln.i] is None and REF_HEADING.match(ln.text) and prose_before(ln.i):
             heading = ln.i  # the last such heading wins
     runs: list[list[int]] = []
     cur: list[int] = []
@@ -305,7 +311,7 @@ def _reference_block(lines: list[_Line], role: list, tail_start: int) -> list[in
         after_heading = heading is not None and heading < run[0] and all(
             role[x] is None or role[x] == "note" for x in range(heading + 1, run[0]))
         strong = styles <= {"bracket", "paren", "superscript"} and biblio >= max(1, len(entries) / 2)
-        if after_heading or (strong and run[0] >= n * 0.3) or (biblio >= 2 and biblio >= 0.6 * len(entries) and run[0] >= n * 0.4):
+        if after_heading or (strong and prose_before(run[0])) or (biblio >= 2 and biblio >= 0.6 * len(entries) and prose_before(run[0])):
             block = list(range(heading, heading + 1)) if after_heading else []
             return block + [i for i in run if role[i] is None]
     return []
