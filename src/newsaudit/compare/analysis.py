@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 LINK_SIM = 0.12  # average-link similarity needed to join two articles' groups
 SAME_STATEMENT = 0.62  # cosine for "the same statement"
 DENIAL_MATCH = 0.30  # cosine between a denied proposition and a statement
+MAX_PER_STATEMENT = 10  # contradictions listed per denial / per blamed party pair
+MAX_VALUES = 10  # values of one counted type compared pairwise with the most reported one
 
 
 # ----------------------------------------------------------------- result model
@@ -168,12 +170,20 @@ def similarity_matrix(arts: list[ArticleFacts]):
         S = cosine_similarity(X)
     except ValueError:  # empty vocabulary
         S = np.zeros((n, n))
+    from scipy.sparse import csr_matrix
+
     keys = [_name_keys(a) for a in arts]
-    J = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            u = keys[i] | keys[j]
-            J[i, j] = J[j, i] = len(keys[i] & keys[j]) / len(u) if u else 0.0
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, ks in enumerate(keys):
+        for k in ks:
+            rows.append(i)
+            cols.append(vocab.setdefault(k, len(vocab)))
+    B = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab))))
+    inter = (B @ B.T).toarray()
+    sizes = np.asarray(B.sum(axis=1)).ravel()
+    union = sizes[:, None] + sizes[None, :] - inter
+    J = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     M = 0.6 * S + 0.4 * J
     np.fill_diagonal(M, 1.0)
     return M
@@ -184,21 +194,19 @@ def group_articles(arts: list[ArticleFacts], link: float = LINK_SIM) -> list[lis
     n = len(arts)
     if n <= 1:
         return [list(range(n))] if n else []
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
     M = similarity_matrix(arts)
-    clusters = [[i] for i in range(n)]
-    while len(clusters) > 1:
-        best, pair = -1.0, None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                s = float(M[clusters[x]][:, clusters[y]].mean())
-                if s > best:
-                    best, pair = s, (x, y)
-        if best < link or pair is None:
-            break
-        x, y = pair
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
-    return sorted((sorted(c) for c in clusters), key=lambda c: (-len(c), c[0]))
+    D = np.clip(1.0 - M, 0.0, None)
+    np.fill_diagonal(D, 0.0)
+    Z = linkage(squareform((D + D.T) / 2, checks=False), method="average")
+    labels = fcluster(Z, t=1.0 - link, criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        clusters.setdefault(int(lab), []).append(i)
+    return sorted(clusters.values(), key=lambda c: (-len(c), c[0]))
 
 
 def query_filter(arts: list[ArticleFacts], query: str) -> list[int]:
@@ -265,7 +273,7 @@ def compare_claims(arts: list[ArticleFacts]) -> tuple[list[ClaimGroup], list[Con
     except ValueError:
         return [], []
     X = vec.transform([s.text for _, s in items])
-    S = cosine_similarity(X)
+    S = cosine_similarity(X, dense_output=False).tocoo()
     parent = list(range(len(items)))
 
     def find(i):
@@ -275,10 +283,9 @@ def compare_claims(arts: list[ArticleFacts]) -> tuple[list[ClaimGroup], list[Con
         return i
 
     denial = [bool(T.DENIAL.search(s.text)) for _, s in items]
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if items[i][0].id != items[j][0].id and S[i, j] >= SAME_STATEMENT and denial[i] == denial[j]:
-                parent[find(i)] = find(j)
+    for i, j, v in zip(S.row, S.col, S.data):
+        if i < j and v >= SAME_STATEMENT and items[i][0].id != items[j][0].id and denial[i] == denial[j]:
+            parent[find(i)] = find(j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[find(i)].append(i)
@@ -320,7 +327,7 @@ def compare_claims(arts: list[ArticleFacts]) -> tuple[list[ClaimGroup], list[Con
                 continue
             if b.id not in best or sims[j] > best[b.id][0]:
                 best[b.id] = (float(sims[j]), j)
-        for b_id, (score, j) in sorted(best.items(), key=lambda kv: -kv[1][0]):
+        for b_id, (score, j) in sorted(best.items(), key=lambda kv: -kv[1][0])[:MAX_PER_STATEMENT]:
             if (a.id, b_id) in done_pairs:
                 continue
             done_pairs.add((a.id, b_id))
@@ -378,10 +385,13 @@ def _attribution_conflicts(items) -> list[Contradiction]:
                 denials.append((who, a, s))
     out: list[Contradiction] = []
     seen: set[tuple] = set()
+    per: Counter = Counter()
     for who, a, s in denials:
         for blamed, b, t in blames:
-            if b.id != a.id and _same_party(who, blamed) and (a.id, b.id) not in seen:
+            if b.id != a.id and _same_party(who, blamed) and (a.id, b.id) not in seen \
+                    and per[who.lower()] < MAX_PER_STATEMENT:
                 seen.add((a.id, b.id))
+                per[who.lower()] += 1
                 out.append(Contradiction("role_denial", _sref(a, s, who), _sref(b, t, _holder(b, t)),
                                          f"{who} denies a role the other account gives it"))
     for i, (x, a, s) in enumerate(blames):
@@ -389,9 +399,11 @@ def _attribution_conflicts(items) -> list[Contradiction]:
             if a.id == b.id or _same_party(x, y):
                 continue
             key = tuple(sorted([(a.id, x.lower()), (b.id, y.lower())]))
-            if key in seen:
+            parties = tuple(sorted([x.lower(), y.lower()]))
+            if key in seen or per[parties] >= MAX_PER_STATEMENT:
                 continue
             seen.add(key)
+            per[parties] += 1
             out.append(Contradiction("attribution", _sref(a, s, _holder(a, s)), _sref(b, t, _holder(b, t)),
                                      f"one account blames {x}, the other {y}"))
     return out
@@ -400,8 +412,8 @@ def _attribution_conflicts(items) -> list[Contradiction]:
 def value_conflicts(lines: list[NumberLine]) -> list[Contradiction]:
     out = []
     for line in lines:
-        vals = line.values
-        for i in range(len(vals)):
+        vals = line.values[:MAX_VALUES]
+        for i in range(min(1, len(vals))):  # the most reported value against each other one
             for j in range(i + 1, len(vals)):
                 a = next((r for r in vals[i].refs if r.source), vals[i].refs[0])
                 b = next((r for r in vals[j].refs if r.source), vals[j].refs[0])
