@@ -225,3 +225,12 @@ def test_citations_never_raise_on_odd_text():
     for text in odd:
         s = structure.analyse_text(text)
         citations.analyse_text(text, s)
+
+
+def test_citations_explanatory_footnotes_have_no_parsed_source():
+    text, s = with_refs("One [1]. Two [2].", "[1] The engineers' report was never published, although the council "
+                        "promised it twice. It is not clear why.\n[2] Roe, Jane, Bridge shut, Gazette, March 3, 2021")
+    c = citations.analyse_text(text, s)
+    assert c.entry(1).source is None and c.entry(1).title is None and c.resolve(1)[0] == "ok"
+    assert c.entry(2).authors == ["Jane Roe"]
+    assert c.problems == []

@@ -259,3 +259,12 @@ def test_structure_long_reference_list_after_short_article():
 def test_structure_numbered_lines_before_any_prose_are_not_references():
     text = "[1] Roe, Jane, Story, Gazette, March 3, 2021\n\n" + LONG + "\n"
     assert structure.analyse_text(text).references is None
+
+
+def test_structure_explanatory_footnotes_are_the_reference_block():
+    text = (f"Bridge closes\n\n{LONG} [1]\n\n{LONG}\n[2]\n\n{LONG}\n\n____________\n\n"
+            "[1] The engineers' report was never published, although the council promised it twice. It is not "
+            "clear why.\n[2] The ferry ran a reduced timetable.\n")
+    s = structure.analyse_text(text)
+    assert s.references is not None and s.references.text.startswith("[1] The engineers")
+    assert len(s.paragraphs) == 4 and s.paragraphs[2].text == "[2]"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from ..dossier import Citations, Entry, Marker, Problem, Source, Span, Structure
-from .refparse import SUPERSCRIPTS, match_entry_line, parse_reference, source_key
+from .refparse import SUPERSCRIPTS, ParsedRef, looks_bibliographic, match_entry_line, parse_reference, source_key
 
 NAME = "citations"
 REQUIRES = ("structure",)
@@ -138,8 +138,13 @@ def read_entries(text: str, structure: Structure) -> tuple[list[Entry], list[Pro
     seen: dict[int, Entry] = {}
     prev: Entry | None = None
     for n, a, b, own in raw:
-        p = parse_reference(own)
-        src = None if p.is_ibid else Source(authors=p.authors, title=p.title, publisher=p.publisher, date=p.date, url=p.url)
+        if looks_bibliographic(own) or (own.count(",") >= 2 and not _is_explanatory(own)):
+            p = parse_reference(own)
+            src = None if p.is_ibid else Source(authors=p.authors, title=p.title, publisher=p.publisher, date=p.date,
+                                                 url=p.url)
+        else:  # an explanatory footnote: it is the note, it names no source to parse
+            p = ParsedRef()
+            src = None
         e = Entry(number=n, start=a, end=b, text=text[a:b], authors=p.authors, title=p.title, publisher=p.publisher,
                   date=p.date, url=p.url, is_ibid=p.is_ibid, source=src)
         if n in seen:
@@ -163,6 +168,15 @@ def read_entries(text: str, structure: Structure) -> tuple[list[Entry], list[Pro
             _resolve_ibid(text, entries, e, p.ibid_author, problems)
     problems += _duplicate_sources(text, entries)
     return entries, problems
+
+
+def _is_explanatory(own: str) -> bool:
+    """A footnote that explains rather than cites: running prose (several sentences, or long with few commas)."""
+    words = own.split()
+    if len(words) < 12:
+        return False
+    sentences = len(re.findall(r"[a-z0-9”\"’)][.!?](?:\s|$)", own))
+    return sentences >= 2 or own.count(",") < len(words) / 12
 
 
 def _resolve_ibid(text: str, entries: list[Entry], e: Entry, author: str | None, problems: list[Problem]) -> None:

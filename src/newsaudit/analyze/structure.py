@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..dossier import Byline, Heading, Paragraph, Span, Structure
 from . import structure_rules as R
-from .refparse import ENTRY_LINE, REF_HEADING, looks_bibliographic, match_entry_line
+from .refparse import ENTRY_LINE, REF_HEADING, SUPERSCRIPTS, looks_bibliographic, match_entry_line
 
 NAME = "structure"
 REQUIRES: tuple[str, ...] = ()
@@ -310,11 +310,30 @@ def _reference_block(lines: list[_Line], role: list, tail_start: int) -> list[in
         biblio = sum(1 for i, e in entries if looks_bibliographic(lines[i].text[e.rest_start:]))
         after_heading = heading is not None and heading < run[0] and all(
             role[x] is None or role[x] == "note" for x in range(heading + 1, run[0]))
-        strong = styles <= {"bracket", "paren", "superscript"} and biblio >= max(1, len(entries) / 2)
-        if after_heading or (strong and prose_before(run[0])) or (biblio >= 2 and biblio >= 0.6 * len(entries) and prose_before(run[0])):
+        numbered = styles <= {"bracket", "paren", "superscript"}
+        strong = numbered and biblio >= max(1, len(entries) / 2)
+        # footnotes: numbered notes (not necessarily bibliographic) whose numbers the text cites above them
+        cited = _cited_before(lines, role, run[0]) if numbered else set()
+        footnotes = numbered and sum(1 for _, e in entries if e.number in cited) >= max(1, 0.6 * len(entries))
+        if after_heading or ((strong or footnotes) and prose_before(run[0])) or (biblio >= 2 and biblio >= 0.6 * len(entries) and prose_before(run[0])):
             block = list(range(heading, heading + 1)) if after_heading else []
             return block + [i for i in run if role[i] is None]
     return []
+
+
+_CITED = re.compile(r"\[(\d{1,3})\]|\((\d{1,3})\)|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})")
+
+
+def _cited_before(lines: list[_Line], role: list, end: int) -> set[int]:
+    """Numbers cited as ``[n]``, ``(n)`` or superscripts in the unclassified lines before line ``end``."""
+    out: set[int] = set()
+    for ln in lines[:end]:
+        if role[ln.i] is not None or match_entry_line(ln.text):
+            continue
+        for m in _CITED.finditer(ln.text):
+            raw = m.group(1) or m.group(2) or m.group(3).translate(SUPERSCRIPTS)
+            out.add(int(raw))
+    return out
 
 
 def _find_byline(text: str, lines: list[_Line], role: list, limit: int) -> tuple[Byline | None, list[int], str | None]:

@@ -43,7 +43,7 @@ def is_furniture_line(line: str) -> bool:
     if len(s.split()) <= 8 and BOILER_LINE.match(s):
         return True
     if not re.search(r"[^\W\d_]", s):  # "* * *", "-----", "3": separators and stray numbers
-        return True
+        return not re.fullmatch(r"\[[\d\s,–-]+\]", s)  # but a lone "[1]" is a citation marker
     if s.startswith("©") and len(s.split()) <= 30:  # a photo credit or copyright line
         return True
     items = [x for x in _NAV_SEP.split(s) if x.strip()]

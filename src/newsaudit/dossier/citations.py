@@ -46,7 +46,9 @@ class Entry(Model):
     # for ibid/id./op. cit.: the entry whose source it repeats (chains followed: [2] X, [3] ibid, [4] ibid → 2)
     ibid_of: int | None = None
     is_ibid: bool = False
-    source: Source | None = None  # the resolved source (own, or the antecedent's for ibid); None if unresolvable
+    # the resolved source (own, or the antecedent's for ibid); None for an unresolvable ibid, and for an
+    # explanatory footnote that names no source
+    source: Source | None = None
 
 
 class Citations(Model):
@@ -66,6 +68,6 @@ class Citations(Model):
         if e is None:
             return "missing_entry", None
         if e.is_ibid:
-            root = self.entry(e.ibid_of) if e.ibid_of is not None and e.source is not None else None
+            root = self.entry(e.ibid_of) if e.ibid_of is not None else None
             return ("ok", root) if root is not None else ("unresolvable_ibid", None)
         return "ok", e
