@@ -268,3 +268,9 @@ def test_structure_explanatory_footnotes_are_the_reference_block():
     s = structure.analyse_text(text)
     assert s.references is not None and s.references.text.startswith("[1] The engineers")
     assert len(s.paragraphs) == 4 and s.paragraphs[2].text == "[2]"
+
+
+def test_structure_title_below_an_editors_note():
+    text = f"Editor's note: this story was updated on Monday.\n\nBridge closes for a month\n\n{LONG}\n\n{LONG}\n"
+    s = structure.analyse_text(text)
+    assert s.title.text == "Bridge closes for a month" and len(s.notes) == 1

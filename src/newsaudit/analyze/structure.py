@@ -149,7 +149,7 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
     free = [ln for ln in lines if role[ln.i] is None]
     if free:
         first = free[0]
-        is_first_text = all(role[x.i] in ("boilerplate", "byline") for x in lines[: first.i])
+        is_first_text = all(role[x.i] in ("boilerplate", "byline", "note") for x in lines[: first.i])
         words = len(first.text.split())
         hinted = bool(title_hint) and _same(first.text, title_hint or "")
 
