@@ -230,6 +230,13 @@ def _label(value: float, modifiers: Iterable[str | None]) -> str:
     return f"{mods.most_common(1)[0][0]} {v}" if mods else v
 
 
+def _rank(a: ArticleFacts, nf) -> tuple[bool, bool]:
+    """Which report of a figure stands for its article: one with a source, then one outside the title line."""
+    first_nl = a.text.find("\n")
+    in_title = bool(a.title) and (first_nl == -1 or nf.start < first_nl)
+    return (nf.source is not None, not in_title)
+
+
 def compare_numbers(arts: list[ArticleFacts]) -> list[NumberLine]:
     by: dict[str, dict[float, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
     mods: dict[tuple[str, float], list] = defaultdict(list)
@@ -240,7 +247,7 @@ def compare_numbers(arts: list[ArticleFacts]) -> list[NumberLine]:
             key = (nf.event, nf.value)
             mods[key].append(nf.modifier)
             prev = by[nf.event][nf.value].get(a.id)
-            if prev is None or (prev[1].source is None and nf.source is not None):
+            if prev is None or _rank(a, nf) > _rank(*prev):
                 by[nf.event][nf.value][a.id] = (a, nf)
     lines = []
     for event, values in by.items():
