@@ -39,6 +39,7 @@ EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|camp
                          r"exhibition|parade|tour|war|battle|revolution|uprising|initiative|programme|program|plan)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
+DROP_NESTED = True  # attributions inside an indirect content: the outer one stands (measured better on PolNeAr train)
 
 
 @dataclass
@@ -66,7 +67,7 @@ def analyse_quotes(article, doc, found) -> dict:
     text = article.text
     ranges = article.body_ranges or ((0, len(text)),)
     qspans, mark_problems = find_quotes(text, ranges)
-    cands = [_clean_cand(c, text) for c in find_candidates(doc)]
+    cands = [_clean_cand(c, text) for c in find_candidates(doc)] + _colon_cands(text, ranges, doc)
     sent_starts = [s.start_char for s in doc.sents] if doc is not None and len(doc) else []
     items: list[Item] = []
     non_speech: list[NonSpeechQuote] = []
@@ -162,7 +163,7 @@ def analyse_quotes(article, doc, found) -> dict:
         if text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False:
             continue  # generic "you see"
         nsq = [q for qi, q in enumerate(qspans) if qi not in used_quotes and q.start < cb and ca < q.end]
-        if nsq and sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.5 * (cb - ca):
+        if nsq and sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca):
             continue  # its content is a scare-quoted phrase
         ca, cb = c.content
         lo, hi = min(ca, c.cue[0], *(x for x in (c.source or ()) )), max(cb, c.cue[1], *(x for x in (c.source or ())))
@@ -217,8 +218,8 @@ def analyse_quotes(article, doc, found) -> dict:
             for j in inner:
                 items[j].via.insert(0, (c.source, c))
             drop.add(i)
-    # attributions nested in an indirect non-relay content: PolNeAr-style, the outer one stands
-    for i, it in enumerate(items):
+    # attributions nested in an indirect non-relay content: the outer one stands
+    for i, it in enumerate(items if DROP_NESTED else []):
         if it.kind != "indirect" or i in drop or it.in_quote is not None:
             continue
         for j, o in enumerate(items):
@@ -296,6 +297,36 @@ def analyse_quotes(article, doc, found) -> dict:
 
 
 # ---------------------------------------------------------------- linking helpers
+
+COLON_LINE = re.compile(r"^([A-Z][\w.'’&\- ]{1,48}?)\s?:\s+(\S.*?)\s*$")
+NOT_SPEAKERS = frozenset("""note update updated editor editor's photo photos video watch read related source sources
+correction disclosure tags share advertisement subscribe listen more also see warning breaking exclusive
+analysis opinion commentary comment live q a""".split())
+
+
+def _colon_cands(text: str, ranges, doc) -> list[Cand]:
+    """``Trump: Cruz has a long way to go`` / ``WALLACE: Let’s start …``: a name, a colon, what they said."""
+    out = []
+    for a, b in ranges:
+        for m in re.finditer(r"[^\n]+", text[a:b]):
+            line = m.group(0)
+            mm = COLON_LINE.match(line)
+            if not mm:
+                continue
+            who = mm.group(1).strip()
+            words = who.split()
+            if not 1 <= len(words) <= 5 or who.lower().rstrip(".") in NOT_SPEAKERS or words[0].lower() in NOT_SPEAKERS:
+                continue
+            if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "de", "van", "von", "al") for w in words):
+                continue
+            base = a + m.start()
+            sa, sb = base + mm.start(1), base + mm.start(1) + len(who)
+            colon = text.index(":", sb, base + mm.start(2))
+            ca, cb = base + mm.start(2), base + mm.end(2)
+            span = doc.char_span(colon, colon + 1, alignment_mode="expand") if doc is not None else None
+            out.append(Cand(cue=(colon, colon + 1), cue_tok=span.start if span is not None else 0, lemma=":",
+                            source=(sa, sb), source_root=None, content=(ca, cb), content_is_clause=True, rate=0.5))
+    return out
 
 STRICT_CUES = frozenset("""say tell add call describe consider label dub term brand write state declare insist claim
 warn notify assert clarify conclude explain argue note quote report accuse deny allege according to""".split()) | {"according to"}
@@ -394,6 +425,10 @@ def _adjacent_cue(q: QuoteSpan, text: str, cands: list[Cand], qspans, sent_bound
     sa, sb = sent_bounds(q.start)
     ea, eb = sent_bounds(max(q.end - 1, q.start))
     lo, hi = sa, eb
+    if q.end < len(text):  # "“…,” Bozell says." may be parsed as a sentence of its own
+        hi = max(hi, sent_bounds(q.end)[1])
+    if q.start > 0:
+        lo = min(lo, sent_bounds(q.start - 1)[0])
     # colon intro: "X said:" ending the previous sentence or paragraph
     before = text[:q.start].rstrip()
     if before.endswith(":"):
@@ -419,7 +454,7 @@ def _adjacent_cue(q: QuoteSpan, text: str, cands: list[Cand], qspans, sent_bound
             gap = a - q.end
         else:
             continue
-        if c.content is not None and c.content_is_clause and not (c.content[0] <= q.start <= c.content[1] or c.content[0] <= q.end <= c.content[1]) and gap > 3:
+        if c.content is not None and c.content_is_clause and not (c.content[0] < q.end and q.start < c.content[1]) and gap > 3:
             # this cue already reports another clause
             continue
         if best is None or gap < best[0]:
@@ -442,7 +477,7 @@ def _split_groups(qs: list[QuoteSpan], c: Cand, text: str) -> list[list[QuoteSpa
 
 
 def _good_indirect(c: Cand, text: str) -> bool:
-    if c.lemma == "according to":
+    if c.lemma in ("according to", ":"):
         return c.source is not None
     if c.source is None:
         return False
