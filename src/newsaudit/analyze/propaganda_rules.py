@@ -78,7 +78,11 @@ def mined_lexicon() -> dict[str, tuple[str, float, int]]:
 
 
 def _sent_bounds(sent, text: str) -> tuple[int, int]:
+    """The sentence's character range, trimmed, starting after its last blank line (spaCy may join paragraphs)."""
     s, e = sent.start_char, sent.end_char
+    cut = text.rfind("\n\n", s, e)
+    if cut >= 0 and text[cut:e].strip():
+        s = cut + 2
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -95,7 +99,7 @@ def _last_mark(text: str, s: int, e: int) -> tuple[str, int]:
 
 
 def _is_heading(s: int, e: int, headings: list[tuple[int, int]]) -> bool:
-    return any(a <= s and e <= b for a, b in headings)
+    return any(a < e and s < b for a, b in headings)
 
 
 def _line_is_sentence(text: str, s: int, e: int) -> bool:
