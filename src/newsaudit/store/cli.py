@@ -38,10 +38,12 @@ class _Progress:
             from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                                        TimeElapsedColumn, TimeRemainingColumn)
 
+            from rich.console import Console
+
             self.bar = Progress(TextColumn("[bold]auditing"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                                 TextColumn("{task.fields[rate]} art/s"), TextColumn("{task.fields[failed]} failed"),
                                 TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                                transient=False)
+                                transient=False, console=Console(stderr=True))
             self.bar.__enter__()
             self.task = self.bar.add_task("audit", total=None, rate="-", failed=0)
         return self
