@@ -118,7 +118,7 @@ def weekday_near(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
 
 
-def month_near(anchor: date, month: int, direction: int, window: int = 4) -> int:
+def month_near(anchor: date, month: int, direction: int, window: int = 2) -> int:
     """The year of the month ``month`` written without one: the nearest such month to
     ``anchor``; the tense (``direction``) decides only for months more than ``window``
     months away (news mostly names months close to the publication date)."""
@@ -126,7 +126,7 @@ def month_near(anchor: date, month: int, direction: int, window: int = 4) -> int
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         gap = (y - anchor.year) * 12 + month - anchor.month
         wrong_side = (direction < 0 and gap > window) or (direction > 0 and gap < -window)
-        key = (wrong_side, abs(gap), -y)
+        key = (wrong_side, abs(gap), y)
         if best is None or key < best[0]:
             best = (key, y)
     assert best is not None

@@ -123,7 +123,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # quarters and halves
         ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?:fiscal|comparable|year[-\s]earlier|year[-\s]ago|same|calendar)[-\s]+)*"
                     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|next|previous|final|past|recent)"
-                    rf"[-\s]+(?:fiscal[-\s]+)?(?P<qu>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{Y}|this\s+year|last\s+year|next\s+year))?{_R}"),
+                    rf"[-\s]+(?:fiscal[-\s]+)?(?P<qu>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{Y}|this\s+year|last\s+year|next\s+year|the\s+year))?{_R}"),
         ("thequarter", rf"{_L}(?P<the>the)\s+(?P<qu>quarter){_R}"),
         ("yearago", rf"{_L}(?:(?P<the>the)\s+)?(?:comparable\s+)?(?P<ya>year[-\s]earlier|year[-\s]ago|a\s+year\s+(?:ago|earlier|before))(?:\s+(?P<qu>quarter|period|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter|nine\s+months))?{_R}"),
         ("fiscal", rf"{_L}(?:the\s+)?(?P<fy>fiscal(?:\s+year)?)\s+(?P<year>{Y}|'\d\d){_R}"),
@@ -510,7 +510,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
     if name == "season":
         word = g["season"].lower()
         srel = (g.get("srel") or "").lower()
-        if word == "fall" and not (srel or g.get("year") or g.get("mod")):
+        if word == "fall" and not (srel not in ("", "the") or g.get("year") or g.get("mod")):
             return None
         if srel == "the" and not g.get("year") and not g.get("mod"):
             pass

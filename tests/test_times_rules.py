@@ -1,0 +1,138 @@
+"""Unit tests of the rule tagger (no spaCy model needed: no Doc, or a direction given by hand)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsaudit.analyze.timex_rules import tag
+
+PUB = date(2013, 9, 18)  # a Wednesday
+
+
+def one(text: str, anchor: date | None = PUB, direction: int | None = None):
+    kw = {"direction_at": (lambda s, e: direction)} if direction is not None else {}
+    found = tag(text, anchor, **kw)
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    return found
+
+
+@pytest.mark.parametrize("text, span, typ, value", [
+    ("It happened on September 1st.", "September 1st", "DATE", "2013-09-01"),
+    ("It happened on the first of September.", "the first of September", "DATE", "2013-09-01"),
+    ("Camp clashes september1st", "september1st", "DATE", "2013-09-01"),
+    ("Reported on September13, 2013 by the agency.", "September13, 2013", "DATE", "2013-09-13"),
+    ("See July16, 2013.", "July16, 2013", "DATE", "2013-07-16"),
+    ("It was completed on Wednesday September 11th.", "Wednesday September 11th", "DATE", "2013-09-11"),
+    ("In July 2013, the envoy spoke.", "July 2013", "DATE", "2013-07"),
+    ("Fighting resumed in mid-July.", "mid-July", "DATE", "2013-07"),
+    ("Prices rose in early 2013.", "early 2013", "DATE", "2013"),
+    ("The plant closed late last year.", "late last year", "DATE", "2012"),
+    ("They met earlier this week.", "earlier this week", "DATE", "2013-W38"),
+    ("They met last week.", "last week", "DATE", "2013-W37"),
+    ("Sales fell last month.", "last month", "DATE", "2013-08"),
+    ("It rained yesterday.", "yesterday", "DATE", "2013-09-17"),
+    ("It opens tomorrow.", "tomorrow", "DATE", "2013-09-19"),
+    ("It is open today.", "today", "DATE", "2013-09-18"),
+    ("Prices are high now.", "now", "DATE", "PRESENT_REF"),
+    ("The talks lasted three days.", "three days", "DURATION", "P3D"),
+    ("Abuses went on for at least 3 decades.", "at least 3 decades", "DURATION", "P30Y"),
+    ("After a decade–long effort.", "decade–long", "DURATION", "P10Y"),
+    ("After a decade-long effort.", "decade-long", "DURATION", "P10Y"),
+    ("Their home of 20 years.", "20 years", "DURATION", "P20Y"),
+    ("They left over the past few days.", "the past few days", "DURATION", "PXD"),
+    ("The strike lasted five hours.", "five hours", "DURATION", "PT5H"),
+    ("They have waited for years.", "years", "DURATION", "PXY"),
+    ("It happened two years ago.", "two years ago", "DATE", "2011"),
+    ("It happened three days ago.", "three days ago", "DATE", "2013-09-15"),
+    ("Reports are filed daily.", "daily", "SET", "P1D"),
+    ("The council meets every Tuesday.", "every Tuesday", "SET", "XXXX-WXX-2"),
+    ("Profits rose in the third quarter.", "the third quarter", "DATE", "2013-Q3"),
+    ("It was built in the 1990s.", "the 1990s", "DATE", "199"),
+    ("They arrived in the summer of 2012.", "the summer of 2012", "DATE", "2012-SU"),
+    ("They will arrive next summer.", "next summer", "DATE", "2014-SU"),
+    ("Filed 2013-09-01 at noon.", "2013-09-01", "DATE", "2013-09-01"),
+    ("The vote is at 3 p.m. today.", "3 p.m. today", "TIME", "2013-09-18T15:00"),
+    ("It ended on Christmas Day 2012.", "Christmas Day 2012", "DATE", "2012-12-25"),
+    ("In 2009 the camp was handed over.", "2009", "DATE", "2009"),
+])
+def test_times_rules_tags_and_normalises(text, span, typ, value):
+    found = one(text)
+    hits = [t for t in found if t.text == span]
+    assert hits, f"{span!r} not found in {[t.text for t in found]}"
+    assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+@pytest.mark.parametrize("text", [
+    "May I ask a question?",
+    "The fall of the regime was swift.",
+    "Jan Novak spoke to reporters.",
+    "About 2000 people attended.",
+    "A 20-year-old man was arrested.",
+    "He paid $1999 for it.",
+    "The march began at the square.",
+    "She said she would sue.",
+    "The current account deficit widened.",
+])
+def test_times_rules_negative(text):
+    assert [t.text for t in one(text)] == []
+
+
+@pytest.mark.parametrize("direction, value", [(-1, "2013-09-13"), (1, "2013-09-20"), (0, "2013-09-13")])
+def test_times_rules_weekday_follows_tense(direction, value):
+    found = one("The ministers met Friday.", direction=direction)
+    assert [(t.text, t.value) for t in found] == [("Friday", value)]
+
+
+def test_times_rules_weekday_on_anchor_day_is_that_day():
+    # "denied Friday" in a story dated on a Friday is that very day
+    found = one("Both denied Friday that the men were held.", anchor=date(2013, 9, 13), direction=-1)
+    assert found[0].value == "2013-09-13"
+
+
+@pytest.mark.parametrize("text, direction, value", [
+    ("The election is in November.", 1, "2013-11"),
+    ("The election was in December.", -1, "2012-12"),
+    ("The election was in October.", -1, "2013-10"),
+    ("The strike ended in August.", -1, "2013-08"),
+    ("The strike ends in October.", 0, "2013-10"),
+])
+def test_times_rules_bare_month_year_by_tense_and_distance(text, direction, value):
+    found = one(text, direction=direction)
+    assert found[0].value == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Talks collapsed on February 30.", "February 30"),
+    ("The deal was signed on 31 April 2012.", "31 April 2012"),
+    ("Filed 2013-02-29.", "2013-02-29"),
+])
+def test_times_rules_flags_impossible_dates(text, span):
+    found = one(text)
+    assert [(t.text, t.invalid, t.value) for t in found] == [(span, True, None)]
+
+
+def test_times_rules_weekday_kept_for_checks():
+    t = one("It was completed on Tuesday September 11th.")[0]
+    assert t.weekday == "Tuesday" and t.parts["day"] == 11 and t.parts["month"] == 9 and not t.parts["year_written"]
+
+
+def test_times_rules_without_anchor_keeps_relative_unresolved():
+    found = one("They met Friday and on September 1st, 2013.", anchor=None)
+    values = {t.text: t.value for t in found}
+    assert values == {"Friday": "XXXX-WXX-5", "September 1st, 2013": "2013-09-01"}
+
+
+def test_times_rules_anchor_per_span():
+    text = "He said on Friday that it would end. The source said Friday was calm."
+    cut = text.index("The source")
+    found = tag(text, PUB, anchor_at=lambda s, e: (date(2013, 9, 4), "citation") if s >= cut else (PUB, "publication"),
+                direction_at=lambda s, e: -1)
+    assert [(t.value, t.anchor_source) for t in found] == [("2013-09-13", "publication"), ("2013-08-30", "citation")]
+
+
+def test_times_rules_survives_odd_input():
+    for text in ("", "   ", "September", "the 0th of May", "31st", "'''\u201c\u201d", "9999-99-99", "at 25 p.m."):
+        for t in one(text):
+            assert t.end > t.start
