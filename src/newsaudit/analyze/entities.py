@@ -85,7 +85,7 @@ def analyse(article, doc, found):
     if doc is None:
         return {"entities": [], "mentions": [], "problems": []}
     text = article.text
-    if len(doc.text) != len(text):  # pragma: no cover - pipeline contract
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):  # pragma: no cover - pipeline contract
         log.warning("entities: doc and text lengths differ; layer skipped")
         return {"entities": [], "mentions": [], "problems": []}
     return _Layer(text, doc, found).run()
@@ -123,18 +123,23 @@ class _Layer:
     def __init__(self, text: str, doc, found):
         self.text = text
         self.doc = doc
-        self.doc_text = doc.text
         self.found = found
         self.sent_of = [0] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = []
-        try:
-            for si, s in enumerate(doc.sents):
-                self.sent_bounds.append((s.start, s.end))
-                for i in range(s.start, s.end):
-                    self.sent_of[i] = si
-        except ValueError:  # no sentence boundaries (a blank pipeline)
-            self.sent_bounds = [(0, len(doc))]
+        starts = [0]
+        if len(doc):
+            from spacy.attrs import SENT_START
+
+            flags = doc.to_array([SENT_START]).reshape(-1).tolist()  # one call, no Token objects
+            starts = [i for i, f in enumerate(flags) if f == 1 or i == 0]
+        bounds = starts + [len(doc)]
+        for si in range(len(starts)):
+            a, b = bounds[si], bounds[si + 1]
+            self.sent_bounds.append((a, b))
+            self.sent_of[a:b] = [si] * (b - a)
         self.T = list(doc)  # tokens, fetched once (indexing a Doc builds a new Token each time)
+        self.tx = [t.text for t in self.T]
+        self.ix = [t.idx for t in self.T]
         # character → index of the token covering it (whitespace maps to the token before)
         self.char_tok = [0] * (len(text) + 1)
         for t in self.T:
@@ -253,7 +258,9 @@ class _Layer:
             if b is not None:
                 by_end[b.i] = m
         covered = self._covered()
-        for t in doc:
+        hits = [i for i, x in enumerate(self.tx) if x[:1].isalnum() and (_MODEL_RE.match(x) or _ICAMEL_RE.match(x))]
+        for i in hits:
+            t = doc[i]
             if _MODEL_RE.match(t.text) and not _YEAR_RE.match(t.text):
                 prev = by_end.get(t.i - 1)
                 if prev is not None and prev.label in ("ORG", "PRODUCT", "PERSON", "GPE", "") and t.i > 0 and doc[t.i - 1].whitespace_:
@@ -279,7 +286,12 @@ class _Layer:
         """``Minister X``, ``Mr. X``: a title followed by capitalised words names a person."""
         doc = self.T
         n = len(doc)
-        for t in doc:
+        heads = N.TITLES | N.HONORIFICS
+        for i, x in enumerate(self.tx):
+            xl = x.lower()
+            if xl not in heads and xl.rstrip(".") not in heads:
+                continue
+            t = doc[i]
             low = t.lower_.rstrip(".")
             if not (low in N.TITLES or low in N.HONORIFICS or low + "." in N.HONORIFICS):
                 continue
@@ -317,9 +329,10 @@ class _Layer:
 
     def _acronym_rule(self) -> None:
         covered = self._covered()
-        for t in self.T:
-            if t.idx in covered or not N.is_acronym(t.text):
+        for i, x in enumerate(self.tx):
+            if not N.is_acronym(x) or self.ix[i] in covered:
                 continue
+            t = self.T[i]
             if self._headline_caps(self.sent_of[t.i]):
                 continue
             m = self._add(t.idx, t.idx + len(t.text), "", "acronym")
@@ -332,7 +345,7 @@ class _Layer:
         doc = self.T
         i, n = 0, len(doc)
         while i < n:
-            if doc[i].idx in covered or not self._name_token(doc[i], False) or doc[i].lower_ in N.HONORIFICS:
+            if not self.tx[i][:1].isupper() or self.ix[i] in covered or not self._name_token(doc[i], False) or doc[i].lower_ in N.HONORIFICS:
                 i += 1
                 continue
             j = i + 1
@@ -346,8 +359,11 @@ class _Layer:
             i = j
         # capitalised words the tagger did not call proper nouns: kept only if they repeat a known name exactly
         covered = self._covered()
-        for t in doc:
-            if (t.idx not in covered and t.is_alpha and t.is_title and len(t.text) > 2 and t.pos_ in ("NOUN", "ADJ", "VERB")
+        for i, x in enumerate(self.tx):
+            if not x[:1].isupper() or self.ix[i] in covered:
+                continue
+            t = doc[i]
+            if (t.is_alpha and t.is_title and len(t.text) > 2 and t.pos_ in ("NOUN", "ADJ", "VERB")
                     and t.lower_ not in MONTHS_DAYS and not t.is_stop):
                 m = self._add(t.idx, t.idx + len(t.text), "", "weak")
                 if m is not None:
@@ -359,7 +375,7 @@ class _Layer:
             a = self.tok_at(m.start)
             b = self.tok_at(m.end - 1)
             if a is not None and b is not None:
-                out.update(self.T[k].idx for k in range(a.i, b.i + 1))
+                out.update(self.ix[a.i:b.i + 1])
         return out
 
     def _resolve_overlaps(self) -> None:
@@ -461,9 +477,10 @@ class _Layer:
         if not keys:
             return
         covered = self._covered()
-        for t in self.T:
-            if t.idx in covered or not t.text[:1].isupper():
+        for i, x in enumerate(self.tx):
+            if not x[:1].isupper() or self.ix[i] in covered:
                 continue
+            t = self.T[i]
             if t.text in keys and keys[t.text] == "acr" and not self._headline_caps(self.sent_of[t.i]):
                 self._add(t.idx, t.idx + len(t.text), "", "recur")
             elif keys.get(N.fold(t.text)) == "person" and t.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and len(t.text) > 2:
@@ -669,8 +686,13 @@ class _Layer:
                 groups[find(i)].append(i)
             return groups
 
+        memo: dict[tuple, str] = {}
+
         def ctype(idx: list[int]) -> str:
-            return _cluster_type([ms[i] for i in idx])
+            key = (tuple(idx), sum(sum(ms[i].votes.values()) for i in idx))
+            if key not in memo:
+                memo[key] = _cluster_type([ms[i] for i in idx])
+            return memo[key]
 
         # acronyms whose letters fit exactly one multi-word name
         groups = clusters()
@@ -952,9 +974,9 @@ class _Layer:
         return bool(wx & wy)
 
     def _sent_index(self, char: int) -> int:
-        if not self.doc_text[char:char + 1].strip():
-            return -1
         t = self.tok_at(char)
+        if t is None or not (t.idx <= char < t.idx + len(t.text)) or t.is_space:
+            return -1
         return self.sent_of[t.i] if t is not None else -1
 
     def _content(self, sents: list[int]) -> set[str]:

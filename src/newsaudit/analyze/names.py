@@ -122,8 +122,11 @@ def surname_keys(tokens: list[str]) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=8192)
 def is_acronym(s: str) -> bool:
     """``MKO``, ``UNHCR``, ``U.S.``: 2–8 capitals (dots allowed), not a common non-name."""
+    if not s[:1].isupper() or len(s) < 2:
+        return False
     core = s.replace(".", "").replace("&", "")
     if not (2 <= len(core) <= 8) or not core.isalpha() or not core.isupper():
         return False
