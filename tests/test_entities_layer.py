@@ -202,6 +202,8 @@ def test_entities_generic_heads_and_pronouns_dropped(nlp, text, absent):
     ("Officials met Mr. Jonas Pelletier in the capital on Monday.", "Jonas Pelletier", "Jonas Pelletier"),
     ("The ministry of Zembla's spokesman Arvid Lunde declined to comment.", "Arvid Lunde", "Arvid Lunde"),
     ("The report was praised by Greenpeace's director.", "Greenpeace", "Greenpeace"),
+    ("Exports to the U.S. rose sharply last year, officials said.", "U.S.", "U.S."),
+    ("Shares in Brantwood Holdings Inc. fell on Monday.", "Brantwood Holdings Inc.", "Brantwood Holdings Inc."),
 ])
 def test_entities_trims_titles_and_possessives(nlp, text, name, mention):
     out = run_layer(nlp, text)

@@ -58,6 +58,9 @@ _STRIP_CHARS = N.QUOTE_CHARS + " \t\n\r,.;:!?()[]{}*\u2026" + N.DASHES + "-"
 _MODEL_RE = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,3}|\d{1,4}[A-Za-z]{0,3})$")
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 _ICAMEL_RE = re.compile(r"^[ie][A-Z][a-z]+")
+_ABBREV_END_RE = re.compile(r"(?:(?:^|[^\w.])(?:[A-Za-z]\.){2,}|\b(?:Inc|Corp|Ltd|Co|Jr|Sr|Bros|Mt|St)\.)$")
+# country abbreviations (general English, not a gazetteer of the news)
+GPE_ACRONYMS = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "PRC", "DPRK", "DRC"})
 _POSSESSIVE_RE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 
 
@@ -193,6 +196,8 @@ class _Layer:
             while start < end and text[start] in _STRIP_CHARS:
                 start += 1
             while end > start and text[end - 1] in _STRIP_CHARS:
+                if text[end - 1] == "." and _ABBREV_END_RE.search(text[max(start, end - 40):end]):
+                    break  # "U.S.", "Acme Inc."
                 end -= 1
             s = text[start:end]
             pm = _POSSESSIVE_RE.search(s)
@@ -225,7 +230,7 @@ class _Layer:
         if not any(c.isalpha() for c in s) or not any(c.isupper() for c in s):
             return None
         low = N.fold(s)
-        if low in PRONOUNS or low in MONTHS_DAYS:
+        if (low in PRONOUNS and not (s.isupper() and len(s) > 1)) or low in MONTHS_DAYS:
             return None
         if " " not in low and low in N.GENERIC_HEADS:
             return None
@@ -337,7 +342,7 @@ class _Layer:
                 continue
             m = self._add(t.idx, t.idx + len(t.text), "", "acronym")
             if m is not None:
-                m.votes["ORG"] += 0.5
+                m.votes["GPE" if x in GPE_ACRONYMS else "ORG"] += 0.5
 
     def _propn_rule(self) -> None:
         """Runs of capitalised proper nouns the model left unlabelled (kept only with evidence or as part of a known name)."""

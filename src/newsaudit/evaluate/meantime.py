@@ -12,10 +12,12 @@ Type mapping (ours → MEANTIME):
 * ``PERSON`` → ``PER``
 * ``ORG`` → ``ORG``
 * ``GPE``, ``LOC``, ``FAC`` → ``LOC``
+* ``NORP`` → ``LOC`` (MEANTIME annotates nationality adjectives such as
+  ``European`` or ``Canadian`` as mentions of the place)
 * ``PRODUCT``, ``WORK_OF_ART`` → ``PRO``
-* ``NORP``, ``EVENT``, ``LAW``, ``LANGUAGE`` → not scored (MEANTIME has no such
-  entity class; those predictions are left out); gold ``FIN`` and ``MIX``
-  mentions have no counterpart and count as misses.
+* ``EVENT``, ``LAW``, ``LANGUAGE`` → not scored (MEANTIME has no such entity
+  class; those predictions are left out); gold ``FIN`` and ``MIX`` mentions
+  have no counterpart and count as misses.
 
 Metrics:
 
@@ -48,7 +50,7 @@ from ..errors import DataNotFoundError
 
 log = logging.getLogger(__name__)
 
-TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "PRODUCT": "PRO", "WORK_OF_ART": "PRO"}
+TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "LOC", "PRODUCT": "PRO", "WORK_OF_ART": "PRO"}
 GOLD_TYPES = ("PER", "ORG", "LOC", "PRO", "FIN", "MIX")
 NAME_SYNTAX = frozenset({"NAM", "PRE.NAM"})
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m", "''", "'"}
@@ -294,7 +296,7 @@ def run(directories: list[Path], limit: int | None = None, batch_size: int = 8) 
 def _table(res: dict) -> str:
     lines = [f"MEANTIME — entities layer, {res['documents']} documents, {res['seconds']} s",
              "type map (ours→MEANTIME): " + ", ".join(f"{k}→{v}" for k, v in res["type_map"].items())
-             + "; NORP/EVENT/LAW/LANGUAGE not scored; gold FIN/MIX have no counterpart",
+             + "; EVENT/LAW/LANGUAGE not scored; gold FIN/MIX have no counterpart",
              "recall over gold NAM/PRE.NAM mentions; precision against any gold entity mention of the type", ""]
     lines.append(f"{'type':<9}{'crit':<9}{'P':>8}{'R':>8}{'F1':>8}{'pred':>7}{'gold':>7}")
     for typ in ("PER", "ORG", "LOC", "PRO", "FIN", "MIX", "ALL", "UNTYPED"):
