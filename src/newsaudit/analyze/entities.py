@@ -755,11 +755,15 @@ class _Layer:
             if len(cands) == 1:
                 union(r, cands[0])
                 continue
+            resolved: list[tuple[int, int]] = []  # (sentence, candidate) of short mentions already resolved
             for i in idx:
                 m = ms[i]
-                near = [c for c in cands if any(m.sent - CONTEXT_WINDOW <= ms[j].sent <= m.sent and ms[j].start < m.start for j in groups[c])]
+                near = {c for c in cands if any(m.sent - CONTEXT_WINDOW <= ms[j].sent <= m.sent and ms[j].start < m.start for j in groups[c])}
+                near |= {c for s_, c in resolved if m.sent - CONTEXT_WINDOW <= s_ <= m.sent}
                 m.candidates = list(cands)
-                m.assign = near[0] if len(near) == 1 else -1
+                m.assign = next(iter(near)) if len(near) == 1 else -1
+                if m.assign != -1:
+                    resolved.append((m.sent, m.assign))
         # final clusters: a mention resolved by context joins its referent; an ambiguous one joins none
         result_roots: dict[int, list[_M]] = {}
         for i, m in enumerate(ms):
