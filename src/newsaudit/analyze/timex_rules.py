@@ -159,6 +159,72 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in pats]
 
 
+# Each pattern runs only near words that every match of it contains (its trigger classes):
+# a cheap pre-scan that keeps the layer at a few per cent of the parse time.
+_TRIGGERS = {
+    "DIGIT": r"\d",
+    "MONTH": r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    "WEEKDAY": r"mon|tue|wed|thu|fri|sat|sun",
+    "UNIT": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
+    "TOD": r"morning|afternoon|evening|night|overnight",
+    "DEIXIS": r"today|tonight|yesterday|tomorrow|overnight",
+    "REF": r"now|current|these|present|moment|recent|lately|past|future|former|previous|once",
+    "SET": r"daily|weekly|monthly|annual|yearly|hourly|nightly|biweekly|biannual",
+    "SEASON": r"spring|summer|fall|autumn|winter",
+    "HOLIDAY": r"christmas|new\s+year|thanksgiving|halloween|valentine|independence|labor|memorial",
+    "QUARTER": r"quarter|half|period",
+    "NOON": r"noon|midnight|midday",
+    "DECADEW": r"'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
+    "FISCAL": r"fiscal",
+}
+_PATTERN_TRIGGERS = {
+    "iso": ("DIGIT",), "slash": ("DIGIT",), "mdy": ("MONTH",), "dmy": ("MONTH",), "my": ("MONTH",), "m": ("MONTH",),
+    "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
+    "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",),
+    "yearago": ("UNIT",), "fiscal": ("FISCAL",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
+    "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
+    "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
+}
+_MARGIN = 40  # characters around a trigger where an expression containing it can start or end
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    words = sorted({w for k, v in _TRIGGERS.items() if k != "DIGIT" for w in v.split("|")}, key=len, reverse=True)
+    scan = re.compile(rf"\d+|(?<![A-Za-z])(?:{'|'.join(words)})", re.IGNORECASE)
+    classes = [(k, re.compile(rf"(?:{v})", re.IGNORECASE)) for k, v in _TRIGGERS.items() if k != "DIGIT"]
+    return scan, classes
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, the merged stretches of ``text`` around its words."""
+    n = len(text)
+    scan, classes = _trigger()
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in scan.finditer(text):
+        a, b = max(0, m.start() - _MARGIN), min(n, m.end() + _MARGIN)
+        word = m.group(0)
+        kinds = ["DIGIT"] if word[0].isdigit() else [k for k, rx in classes if rx.fullmatch(word)]
+        for cls in kinds:
+            lst = out.setdefault(cls, [])
+            if lst and a <= lst[-1][1]:
+                lst[-1] = (lst[-1][0], max(lst[-1][1], b))
+            else:
+                lst.append((a, b))
+    return out
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 # words that must be capitalised to count as month / weekday / holiday names
 _FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december", "sept"}
@@ -255,10 +321,18 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
     (-1 past, +1 future, 0 unknown); by default it is read from ``doc``.
     """
     cands: list[tuple[int, int, int, str, re.Match]] = []
+    seen: set[tuple[int, int, int]] = set()
+    by_class = _windows(text)
     for prio, (name, pat) in enumerate(_patterns()):
-        for m in pat.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), m.end(), prio, name, m))
+        classes = _PATTERN_TRIGGERS[name]
+        windows = by_class.get(classes[0], []) if len(classes) == 1 else _merge(
+            [w for c in classes for w in by_class.get(c, [])])
+        for a, b in windows:
+            for m in pat.finditer(text, a, b):
+                key = (m.start(), m.end(), prio)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    cands.append((m.start(), m.end(), prio, name, m))
     year_ents = _year_entities(doc)
     cache: dict[tuple[int, int], tuple[date | None, str, int]] = {}
 
