@@ -37,6 +37,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-rhetoric", action="store_true", help="turn the rhetoric layer off")
     ap.add_argument("--texts", help="directory of .txt articles to use")
     ap.add_argument("--model", default=None)
+    ap.add_argument("--layers", action="store_true", help="also print the time spent in each layer")
     args = ap.parse_args(argv)
 
     from newsaudit.analyze.base import Article
@@ -45,6 +46,9 @@ def main(argv=None) -> int:
     from newsaudit.pipeline import audit_articles
     from newsaudit.settings import AuditOptions
 
+    layer_time: dict[str, float] = {}
+    if args.layers:
+        _time_layers(layer_time)
     texts = load_texts(args.articles, args.texts)
     words = sum(len(t.split()) for t in texts)
     nlp = get_nlp(args.model)
@@ -83,7 +87,31 @@ def main(argv=None) -> int:
     print(f"full audit    : {words / f:8.0f} words/s")
     print(f"ratio full/bare: {b / f:.3f}")
     print(f"peak RSS      : {rss:.0f} MB")
+    if args.layers:
+        total = sum(layer_time.values())
+        print("time per layer (all rounds, incl. warm-up), share of one bare parse round:")
+        for name, t in sorted(layer_time.items(), key=lambda kv: -kv[1]):
+            print(f"  {name:12s} {t:7.2f} s  {t / (args.rounds * b):6.1%}")
+        print(f"  {'all layers':12s} {total:7.2f} s")
     return 0
+
+
+def _time_layers(acc: dict[str, float]) -> None:
+    """Wrap every analyser's ``analyse`` with a timer accumulating into ``acc``."""
+    from newsaudit.analyze import ALL_LAYERS, load_layer
+
+    for name in ALL_LAYERS:
+        mod = load_layer(name)
+        inner = mod.analyse
+
+        def timed(article, doc, found, _inner=inner, _name=name):
+            t0 = time.perf_counter()
+            try:
+                return _inner(article, doc, found)
+            finally:
+                acc[_name] = acc.get(_name, 0.0) + time.perf_counter() - t0
+
+        mod.analyse = timed
 
 
 if __name__ == "__main__":
