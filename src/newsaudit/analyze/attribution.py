@@ -166,7 +166,9 @@ def _subject(tok, depth: int = 0):
 
 
 def _own_subjects(tok):
-    return sorted((c for c in tok.children if c.dep_ in SUBJ and _same_para(c, tok)), key=lambda c: abs(c.i - tok.i))
+    """Subject children, those in the cue's paragraph first (a title line can be parsed into the first sentence)."""
+    return sorted((c for c in tok.children if c.dep_ in SUBJ),
+                  key=lambda c: (not _same_para(c, tok), c.lower_ in ("both", "all", "each", "either", "neither"), abs(c.i - tok.i)))
 
 
 def _inverted_subject(tok):
@@ -291,7 +293,9 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
             content_children.append(c)
             is_clause = True
         elif c.dep_ == "dobj" and (src_tok is None or c.i != src_tok.i) and not (lemma == "quote" and via is not None):
-            if lemma in TELL_LIKE and any(x.dep_ in ("ccomp", "xcomp") for x in tok.children):
+            after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < len(doc) else None
+            if lemma in TELL_LIKE and (any(x.dep_ in ("ccomp", "xcomp") for x in tok.children)
+                                       or (after is not None and after.text[:1] in ",:“\"”")):
                 addressee_tok = c
             elif lemma in TELL_LIKE and lemma not in ("warn", "promise", "ask", "urge"):
                 addressee_tok = c
@@ -303,6 +307,8 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
             content_children.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("to",) and lemma in ("say", "write", "explain", "speak", "complain", "talk", "announce", "describe", "report", "reply", "respond", "add", "admit"):
             addressee_tok = c
+        elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "quote":
+            content_children.append(c)  # "quoted a deckhand as saying that …"
         elif c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "on", "against") and lemma in ("accuse", "warn", "complain", "talk", "speak", "think", "write", "tell", "ask", "remind", "inform", "notify", "brief"):
             content_children.append(c)
         elif c.dep_ in ("oprd", "attr") and lemma in ("call", "describe", "consider", "label", "dub", "term", "brand"):

@@ -36,7 +36,7 @@ OUTLET_WORDS = re.compile(r"\b(news|agency|press|times|post|journal|tribune|hera
                           r"breitbart|bloomberg)\b", re.I)
 EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|campaign|march|rally|day|week|games|"
                          r"award|prize|memorial|celebration|commemoration|congress|convention|meeting|forum|"
-                         r"exhibition|parade|tour|war|battle|revolution|uprising|initiative|programme|program|plan)\b", re.I)
+                         r"exhibition|parade|tour|war|battle|revolution|uprising|initiative|programme|program|plan|days)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
 DROP_NESTED = True  # attributions inside an indirect content: the outer one stands (measured better on PolNeAr train)
@@ -121,6 +121,11 @@ def analyse_quotes(article, doc, found) -> dict:
         if qi in used_quotes:
             continue
         ci = _adjacent_cue(q, text, outside, qspans, sent_bounds)
+        if ci is None and _sentence_like(text[q.inner[0]:q.inner[1]]):
+            sc = _surface_cue(q, text, qspans)  # glued marks (``added,”Hundreds``) can defeat the parse
+            if sc is not None:
+                outside.append(sc)
+                ci = len(outside) - 1
         if ci is not None and _speechy_link(q, text, outside[ci]):
             by_cand.setdefault(ci, []).append(qi)
             used_quotes.add(qi)
@@ -163,7 +168,7 @@ def analyse_quotes(article, doc, found) -> dict:
         if text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False:
             continue  # generic "you see"
         nsq = [q for qi, q in enumerate(qspans) if qi not in used_quotes and q.start < cb and ca < q.end]
-        if nsq and sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca):
+        if nsq and (sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca) or _words(text[ca:cb]) < 6):
             continue  # its content is a scare-quoted phrase
         ca, cb = c.content
         lo, hi = min(ca, c.cue[0], *(x for x in (c.source or ()) )), max(cb, c.cue[1], *(x for x in (c.source or ())))
@@ -298,6 +303,43 @@ def analyse_quotes(article, doc, found) -> dict:
 
 # ---------------------------------------------------------------- linking helpers
 
+_FORMS = {}
+for _lemma, _forms in {"say": "said says say", "add": "added adds", "tell": "told tells", "ask": "asked asks",
+                       "write": "wrote writes", "warn": "warned warns", "explain": "explained explains",
+                       "continue": "continued continues", "note": "noted notes", "insist": "insisted insists",
+                       "argue": "argued argues", "state": "stated states", "declare": "declared declares",
+                       "reply": "replied replies", "respond": "responded responds", "conclude": "concluded concludes",
+                       "assert": "asserted asserts", "claim": "claimed claims", "recall": "recalled recalls",
+                       "tweet": "tweeted tweets", "remark": "remarked remarks", "clarify": "clarified clarifies"}.items():
+    for _f in _forms.split():
+        _FORMS[_f] = _lemma
+_VERBS = "|".join(sorted(_FORMS, key=len, reverse=True))
+_WHO = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|(?:[Tt]he\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3})"
+SURFACE_BEFORE = re.compile(rf"(?P<src>\b{_WHO})\s+(?:also\s+|then\s+|later\s+)?(?P<cue>{_VERBS})\s*[,:]?\s*$")
+SURFACE_AFTER = re.compile(rf"\s*,?\s*(?:(?P<cue1>{_VERBS})\s+(?P<src1>{_WHO})|(?P<src2>{_WHO})\s+(?P<cue2>{_VERBS}))\b")
+
+
+def _surface_cue(q: QuoteSpan, text: str, qspans) -> Cand | None:
+    """``He added,”…`` / ``“…,” said Smith`` read off the text when the parse missed it."""
+    pa = max(text.rfind("\n", 0, q.start) + 1, max((x.end for x in qspans if x.end <= q.start), default=0))
+    pb = text.find("\n", q.end)
+    pb = len(text) if pb < 0 else pb
+    pb = min(pb, min((x.start for x in qspans if x.start >= q.end), default=pb))
+    m = SURFACE_BEFORE.search(text, pa, q.start)
+    if m is not None:
+        src, cue = m.span("src"), m.span("cue")
+    else:
+        m = SURFACE_AFTER.match(text, q.end, pb)
+        if m is None:
+            return None
+        if m.group("cue1"):
+            src, cue = m.span("src1"), m.span("cue1")
+        else:
+            src, cue = m.span("src2"), m.span("cue2")
+    lemma = _FORMS[text[cue[0]:cue[1]]]
+    return Cand(cue=cue, cue_tok=0, lemma=lemma, source=src, content=None, rate=0.9, flags=["surface"])
+
+
 COLON_LINE = re.compile(r"^([A-Z][\w.'’&\- ]{1,48}?)\s?:\s+(\S.*?)\s*$")
 NOT_SPEAKERS = frozenset("""note update updated editor editor's photo photos video watch read related source sources
 correction disclosure tags share advertisement subscribe listen more also see warning breaking exclusive
@@ -329,7 +371,7 @@ def _colon_cands(text: str, ranges, doc) -> list[Cand]:
     return out
 
 STRICT_CUES = frozenset("""say tell add call describe consider label dub term brand write state declare insist claim
-warn notify assert clarify conclude explain argue note quote report accuse deny allege according to""".split()) | {"according to"}
+warn notify assert clarify conclude explain argue note quote report accuse deny allege according to""".split()) | {"according to", ":"}
 
 
 def _speechy_link(q: QuoteSpan, text: str, c: Cand) -> bool:
@@ -380,6 +422,8 @@ def _clean(text: str, span, source: bool = True):
         if not m2:
             break
         b = a + m2.start()
+    if text[a:b].endswith(("’s", "'s")):
+        b -= 2
     if b > a and text[b - 1] == "." and not re.search(r"\b(Jr|Sr|Inc|Co|Ltd|Corp|St)\.$", text[a:b]):
         b -= 1
     return (a, b) if b > a else None
@@ -454,7 +498,8 @@ def _adjacent_cue(q: QuoteSpan, text: str, cands: list[Cand], qspans, sent_bound
             gap = a - q.end
         else:
             continue
-        if c.content is not None and c.content_is_clause and not (c.content[0] < q.end and q.start < c.content[1]) and gap > 3:
+        colon_intro = b <= q.start and before.endswith(":")
+        if c.content is not None and c.content_is_clause and not colon_intro and not (c.content[0] < q.end and q.start < c.content[1]) and gap > 3:
             # this cue already reports another clause
             continue
         if best is None or gap < best[0]:
@@ -705,6 +750,16 @@ class Resolver:
                 and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
         person = [e for e in ents if e.label_ == "PERSON"]
         root = span.root
+        if not person and root.pos_ == "NOUN":
+            # "The operator, Coastline Ferries": a common noun with a named appositive
+            for c in root.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN" and span.start <= c.i < span.end:
+                    lo = c.i
+                    while lo - 1 >= span.start and self.doc[lo - 1].pos_ == "PROPN":
+                        lo -= 1
+                    ns = self.doc[lo:c.i + 1]
+                    lab = next((e.label_ for e in ents if e.start <= c.i < e.end), "PROPN")
+                    return _norm_name(ns.text), lab, (ns.start_char, ns.end_char)
         if person:
             pick = person[0]
         else:
@@ -741,6 +796,19 @@ class Resolver:
             if known and g and known != g:
                 continue
             return self._copy(sp, a, b, "pronoun")
+        if not plural and self.doc is not None:
+            # no speaker before: the nearest person named shortly before ("Senator X was asked … she said")
+            people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= a and a - e.end_char < 600]
+            for e in reversed(people):
+                known = self.gender.get(_surname(e.text))
+                if known and g and known != g:
+                    continue
+                eid = self.entity_of(e.start_char, e.end_char, (e.start_char, e.end_char))
+                ent = self._entity(eid)
+                name = ent.canonical if ent is not None else _norm_name(e.text)
+                sp = Speaker(start=a, end=b, text=written, entity=eid, name=name, resolved_from="pronoun")
+                self.etype[id(sp)] = "PERSON"
+                return sp
         return Speaker(start=a, end=b, text=written, name=None, resolved_from="unresolved")
 
     def _resolve_role(self, a: int, b: int, role: str) -> Speaker:
