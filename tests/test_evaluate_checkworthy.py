@@ -14,8 +14,8 @@ from newsaudit.evaluate import checkworthy as ev
 TASK5 = BENCH / "checkworthy" / "clef2020-task5" / "train.tsv"
 
 # measured on the held-out blocks (block index mod 5 == 4) with the shipped model
-FLOOR_AP = 0.09
-FLOOR_F1 = 0.10
+FLOOR_AP = 0.082
+FLOOR_F1 = 0.128
 
 
 @pytest.mark.parametrize("labels,scores,ap", [
@@ -83,7 +83,7 @@ def test_evaluate_checkworthy_bad_file(tmp_path, content):
 
 def test_evaluate_checkworthy_model_size():
     assert cw.MODEL_PATH.exists() and cw.MODEL_PATH.stat().st_size <= 25 * 1024 * 1024
-    assert cw.MODEL_PATH.with_suffix(".md").exists()
+    assert (cw.MODEL_PATH.parent / "checkworthy.md").exists()
 
 
 @pytest.mark.benchmark_data
@@ -103,3 +103,34 @@ def test_evaluate_checkworthy_gate_can_fail():
     rnd = random.Random(0)
     m = ev.metrics([y for _, y in rows], [rnd.random() for _ in rows], 0.5)
     assert m["average_precision"] < FLOOR_AP
+
+
+def test_evaluate_checkworthy_export_reproduces_sklearn(tmp_path):
+    """The plain-data model scored in pure Python gives scikit-learn's probabilities."""
+    import gzip
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = ["Unemployment fell by 3 percent in 2015.", "Thank you very much.", "We cut taxes for 5 million families.",
+             "Good evening and welcome.", "Crime rose 20 percent last year.", "Let's talk about that.",
+             "The deficit doubled under his watch.", "I love this country."] * 2
+    labels = [1, 0, 1, 0, 1, 0, 1, 0] * 2
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts)
+    bundle = {"word": word, "hand_weight": 1.0}
+    clf = LogisticRegression(C=1.0, solver="liblinear").fit(cw.build_matrix(bundle, texts), labels)
+    bundle.update(clf=clf, threshold=0.5)
+    path = tmp_path / "m.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(cw.export(bundle), fh)
+    probe = ["Taxes fell by 5 percent.", "Welcome back!", "Unseen words only here", ""]
+    ours = cw.score_texts(probe, cw.load_model(path))
+    ref = clf.predict_proba(cw.build_matrix(bundle, probe))[:, 1]
+    assert ours == pytest.approx(list(ref), abs=1e-4)
+
+
+def test_evaluate_checkworthy_missing_or_bad_model(tmp_path):
+    assert cw.load_model(tmp_path / "none.json.gz") is None
+    bad = tmp_path / "bad.json.gz"
+    bad.write_bytes(b"not gzip")
+    assert cw.load_model(bad) is None

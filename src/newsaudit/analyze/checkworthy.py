@@ -1,9 +1,10 @@
 """Check-worthiness scorer: does a sentence assert a fact someone could check?
 
-A small scikit-learn model (TF-IDF word 1-2-grams + char 2-5-grams + the hand
-features below → logistic regression) trained by ``scripts/train_checkworthy.py``
-on part of CLEF CheckThat! 2020 Task 5 (see ``models/checkworthy.md``).  The
-model file is loaded lazily, once per process.
+A small model (TF-IDF word 1-2-grams + the hand features below → logistic
+regression) trained with scikit-learn by ``scripts/train_checkworthy.py`` on
+part of CLEF CheckThat! 2020 Task 5 (see ``models/checkworthy.md``), shipped as
+plain data (``checkworthy.json.gz``: per-term idf and weight) and scored here in
+pure Python — no scikit-learn import at audit time.  Loaded lazily, once per process.
 
 ``score_texts(texts)`` returns the model's probabilities; ``hand_features(text)``
 is shared by training and scoring; ``split_of(i)`` is the fixed block split of
@@ -20,7 +21,7 @@ from typing import Any, Iterable, Sequence
 
 log = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "checkworthy.joblib"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "checkworthy.json.gz"
 BLOCK = 1000  # lines per block of the split
 SPLITS = {"train": (0, 1, 2), "dev": (3,), "test": (4,)}  # block index mod 5
 
@@ -110,14 +111,33 @@ def read_tsv(path: Path) -> list[tuple[str, int]]:
 
 
 def build_matrix(bundle: dict[str, Any], texts: Sequence[str]):
+    """Training-time feature matrix (scikit-learn vectorizer in ``bundle["word"]`` + hand features)."""
     from scipy.sparse import csr_matrix, hstack
 
     hand = csr_matrix([hand_features(t) for t in texts]) * bundle.get("hand_weight", 1.0)
-    return hstack([bundle["word"].transform(texts), bundle["char"].transform(texts), hand]).tocsr()
+    return hstack([bundle["word"].transform(texts), hand]).tocsr()
+
+
+def export(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The fitted model as plain data (no scikit-learn needed to score): term → (idf, weight), hand weights, bias."""
+    word, clf = bundle["word"], bundle["clf"]
+    coef = clf.coef_[0]
+    n_word = len(word.vocabulary_)
+    terms = {t: [float(f"{word.idf_[i]:.6g}"), float(f"{coef[i]:.6g}")] for t, i in word.vocabulary_.items() if coef[i] != 0.0}
+    return {
+        "format": FORMAT, "token_pattern": word.token_pattern, "ngram_range": list(word.ngram_range),
+        "lowercase": bool(word.lowercase), "sublinear_tf": bool(word.sublinear_tf), "terms": terms,
+        "hand_features": list(FEATURE_NAMES), "hand_weight": float(bundle.get("hand_weight", 1.0)),
+        "hand_coef": [float(f"{c:.6g}") for c in coef[n_word:]], "intercept": float(clf.intercept_[0]),
+        **{k: v for k, v in bundle.items() if k not in ("word", "clf", "features")},
+    }
+
+
+FORMAT = "newsaudit-checkworthy-1"
 
 
 def load_model(path: Path | None = None) -> dict[str, Any] | None:
-    """The shipped model bundle (cached), or None when the file is missing or unreadable."""
+    """The shipped model (cached), or None when the file is missing or unreadable."""
     global _model
     if path is not None:
         return _read(path)
@@ -130,24 +150,47 @@ def load_model(path: Path | None = None) -> dict[str, Any] | None:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
-    try:
-        import joblib
+    import gzip
+    import json
 
-        return joblib.load(path)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            model = json.load(fh)
+        if model.get("format") != FORMAT or len(model.get("hand_coef", ())) != len(FEATURE_NAMES):
+            raise ValueError(f"not a {FORMAT} model")
+        model["_re"] = re.compile(model["token_pattern"])
+        return model
     except FileNotFoundError:
         log.warning("check-worthiness model %s is missing; using rules only", path)
-    except Exception:  # an incompatible scikit-learn, a truncated file
+    except Exception:  # a truncated or foreign file
         log.exception("check-worthiness model %s could not be loaded; using rules only", path)
     return None
+
+
+def _score_one(model: dict[str, Any], text: str) -> float:
+    terms = model["terms"]
+    toks = model["_re"].findall(text.lower() if model["lowercase"] else text)
+    lo, hi = model["ngram_range"]
+    counts: dict[str, int] = {}
+    for n in range(lo, hi + 1):
+        for i in range(len(toks) - n + 1):
+            g = toks[i] if n == 1 else " ".join(toks[i:i + n])
+            if g in terms:
+                counts[g] = counts.get(g, 0) + 1
+    z = model["intercept"]
+    if counts:
+        ws = {g: ((1.0 + math.log(c)) if model["sublinear_tf"] else c) * terms[g][0] for g, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in ws.values())) or 1.0
+        z += sum(w / norm * terms[g][1] for g, w in ws.items())
+    hw = model["hand_weight"]
+    z += sum(f * hw * c for f, c in zip(hand_features(text), model["hand_coef"]))
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
 def score_texts(texts: Iterable[str], bundle: dict[str, Any] | None = None) -> list[float] | None:
     """Model probability that each text is check-worthy; None when no model is available."""
     texts = list(texts)
-    bundle = bundle or load_model()
-    if bundle is None:
+    model = bundle or load_model()
+    if model is None:
         return None
-    if not texts:
-        return []
-    proba = bundle["clf"].predict_proba(build_matrix(bundle, texts))[:, 1]
-    return [float(p) for p in proba]
+    return [_score_one(model, t) for t in texts]

@@ -307,7 +307,7 @@ def _source(tok, mentions) -> dict[str, Any]:
         if m.start < b and a < m.end and getattr(m, "entity", None):
             entity = m.entity
             break
-    name = tok.doc.text[a:b]
+    name = "".join(t.text_with_ws for t in tok.doc[min(t.i for t in sub):max(t.i for t in sub) + 1]).strip()
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     return {"name": name, "entity": entity, "start": a, "end": b}
 
@@ -350,6 +350,21 @@ def _entities_in(a: int, b: int, mentions) -> list[str]:
 # ---------------------------------------------------------------- check-worthiness rules
 
 
+_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "EVENT", "LAW"}
+_ents_cache: dict[int, tuple[object, list[tuple[int, int]]]] = {}
+
+
+def _doc_ents(doc) -> list[tuple[int, int]]:
+    """(start, end) of the doc's named entities of the kinds a fact names, computed once per doc."""
+    hit = _ents_cache.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _ENT_LABELS]
+    _ents_cache.clear()
+    _ents_cache[id(doc)] = (doc, ents)
+    return ents
+
+
 def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool) -> float:
     """A 0..1 score from the parse: facts up, questions / exhortations / opinions / scene-setting down."""
     score = 0.5
@@ -375,7 +390,7 @@ def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool
             score -= 0.35  # imperative ("Please send ...", "Now act.")
         if any(c.lower_ in ("i", "we", "you") for c in subj) and not quoted:
             score -= 0.15
-        ents = [e for e in span.ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "EVENT", "LAW")]
+        ents = [e for e in _doc_ents(span.doc) if span.start_char <= e[0] and e[1] <= span.end_char]
         if ents:
             score += min(0.15, 0.06 * len(ents))
         if root.pos_ == "VERB" and subj and root.lemma_ not in ("be", "have") \
