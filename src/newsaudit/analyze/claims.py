@@ -83,9 +83,10 @@ def analyse(article, doc, found) -> dict[str, Any]:
     author = (article.meta.authors[0] if article.meta.authors else None)
 
     infos = []
+    qindex = _quote_index(quotes)
     for k, (a, b) in enumerate(units):
         span = doc.char_span(a, b, alignment_mode="expand")
-        q_idx = _quote_for(a, b, quotes)
+        q_idx = _quote_for(a, b, qindex)
         attribution = _attribution(span, mentions) if span is not None else None
         own = [_marker_status(n, citations) for n in markers[k]]
         if not own and q_idx is not None and getattr(quotes[q_idx], "citations", None):
@@ -245,9 +246,9 @@ def _marker_status(number: int, citations) -> tuple[str, int]:
 _NO_HOLDER = {"i", "we", "you", "me", "us", "one", "it", "this", "that", "there"}
 
 
-def _quote_for(a: int, b: int, quotes) -> int | None:
-    """The quote (index) carried by the sentence ``[a, b)``: the one whose content overlaps it most."""
-    best, best_ov = None, 0
+def _quote_index(quotes) -> list[tuple[int, int, int]]:
+    """(content start, content end, index) of the quotes that can give a sentence its holder, by start."""
+    out = []
     for i, q in enumerate(quotes):
         sp = getattr(q, "speaker", None)
         if sp is None or sp.text.strip().lower() in _NO_HOLDER:
@@ -256,11 +257,20 @@ def _quote_for(a: int, b: int, quotes) -> int | None:
         if q.kind == "indirect" and cue is not None and cue.lemma.lower() not in REPORT_CLAUSE | REPORT_OBJECT | {"accord"}:
             continue  # "the ministry reportedly plans to ...": an actor, not a speaker
         content = getattr(q, "content", None) or q
-        ov = min(b, content.end) - max(a, content.start)
+        out.append((content.start, content.end, i))
+    out.sort()
+    return out
+
+
+def _quote_for(a: int, b: int, qindex: list[tuple[int, int, int]]) -> int | None:
+    """The quote carried by the sentence ``[a, b)``: the one whose content overlaps it most (≥ 3 chars)."""
+    best, best_ov = None, 0
+    for qs, qe, i in qindex:
+        if qs >= b:
+            break
+        ov = min(b, qe) - max(a, qs)
         if ov > best_ov:
             best, best_ov = i, ov
-    if best is None:
-        return None
     return best if best_ov >= 3 else None
 
 
