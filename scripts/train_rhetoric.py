@@ -154,7 +154,9 @@ def export_si(vocab, clf, threshold, gap, path: Path, C):
 def tc_rows(doc, spans):
     counts = pm.lemma_counts(doc)
     qmask = pm.quote_mask(doc.text)
-    return [pm.span_features(doc, s, e, counts, qmask) for _, s, e in spans], [t for t, _, _ in spans]
+    sent_len = pm.sentence_content_lengths(doc)
+    low = pm.lower_same_length(doc.text)
+    return [pm.span_features(doc, s, e, counts, qmask, sent_len, low) for _, s, e in spans], [t for t, _, _ in spans]
 
 
 def fit_tc(rows, labels, C):

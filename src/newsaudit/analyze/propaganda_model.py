@@ -82,9 +82,9 @@ def _lenbin(n: int) -> str:
 
 # --- span identification: token features --------------------------------------------------------
 
-def token_features(doc, qmask: bytearray | None = None) -> tuple[list[list[str]], list[list[str]], list[int]]:
+def token_features(doc, qmask: bytearray | None = None, text: str | None = None) -> tuple[list[list[str]], list[list[str]], list[int]]:
     """Per-token features, per-sentence features, and each token's sentence index."""
-    text = doc.text
+    text = doc.text if text is None else text
     qmask = quote_mask(text) if qmask is None else qmask
     lows = [t.lower_ for t in doc]
     tags = [t.tag_ for t in doc]
@@ -152,12 +152,12 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def token_scores(doc, qmask: bytearray | None = None) -> list[float]:
+def token_scores(doc, qmask: bytearray | None = None, text: str | None = None) -> list[float]:
     """Probability, per token, of lying inside a propaganda span (0 for whitespace tokens)."""
     model = _load(SI_FILE)
     w = model["weights"]
     b = model["bias"]
-    feats, sfeats, sent_of = token_features(doc, qmask)
+    feats, sfeats, sent_of = token_features(doc, qmask, text)
     sent_score = [sum(w.get(f, 0.0) for f in sf) for sf in sfeats]
     out = []
     for i, f in enumerate(feats):
@@ -172,14 +172,14 @@ TRIM = " \n\t.,:;"
 
 
 def decode_spans(doc, probs: Sequence[float], threshold: float, max_gap: int = 1,
-                 allowed: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, float]]:
+                 allowed: Sequence[tuple[int, int]] | None = None, text: str | None = None) -> list[tuple[int, int, float]]:
     """Join runs of tokens whose probability reaches ``threshold`` into character spans.
 
     A run may bridge ``max_gap`` low tokens inside the same sentence; spans are
     trimmed of the boundary characters PTC never starts/ends a span with.
     Returns (start, end, mean probability).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     spans: list[tuple[int, int, float]] = []
     run: list[int] = []
     gap = 0
@@ -248,12 +248,34 @@ def top_token_features(doc, start: int, end: int, k: int = 3, qmask: bytearray |
 _STOP = frozenset("the a an of to in and or is are was were be been it that this for on with as by at from".split())
 
 
-def span_features(doc, start: int, end: int, counts: Counter | None = None, qmask: bytearray | None = None) -> list[str]:
-    """Features of the span [start, end) of ``doc`` for technique classification."""
-    text = doc.text
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping characters whose lower case is longer than one character (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def sentence_content_lengths(doc) -> list[int]:
+    """For each token, the number of non-space, non-punctuation tokens of its sentence."""
+    out = [0] * len(doc)
+    for sent in doc.sents:
+        n = sum(1 for t in sent if not t.is_space and not t.is_punct)
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def span_features(doc, start: int, end: int, counts: Counter | None = None, qmask: bytearray | None = None,
+                  sent_len: Sequence[int] | None = None, lower_text: str | None = None) -> list[str]:
+    """Features of the span [start, end) of ``doc`` for technique classification.
+
+    ``lower_text`` (``doc.text.lower()``), ``counts``, ``qmask`` and ``sent_len`` can be
+    computed once per document and passed in; building ``doc.text`` costs a pass over the doc.
+    """
+    text = lower_text if lower_text is not None else lower_same_length(doc.text)
     span = doc.char_span(start, end, alignment_mode="expand")
-    raw = text[start:end]
-    low = raw.lower()
+    raw = low = text[start:end]
     f: list[str] = []
     if span is None or len(span) == 0:
         return ["empty"]
@@ -293,16 +315,19 @@ def span_features(doc, start: int, end: int, counts: Counter | None = None, qmas
     for k, name in ((0, "n1"), (1, "n2"), (2, "n3")):
         if i1 + k < len(doc):
             f.append(f"{name}:" + doc[i1 + k].lower_)
-    sent = span[0].sent
-    cover = len(toks) / max(1, sum(1 for t in sent if not t.is_space and not t.is_punct))
+    if sent_len is not None:
+        n_sent = sent_len[span.start]
+    else:
+        n_sent = sum(1 for t in span[0].sent if not t.is_space and not t.is_punct)
+    cover = len(toks) / max(1, n_sent)
     f.append("cover:" + ("full" if cover >= 0.8 else "half" if cover >= 0.4 else "part"))
-    qmask = quote_mask(text) if qmask is None else qmask
+    qmask = quote_mask(doc.text) if qmask is None else qmask
     if 0 <= start < len(qmask) and qmask[start]:
         f.append("inquote")
     # repetition: how often the span text recurs in the article
     if counts is None:
         counts = Counter()
-    n_occ = text.lower().count(low) if low.strip() else 0
+    n_occ = text.count(low) if low.strip() else 0
     f.append("rep:" + ("0" if n_occ <= 1 else "1" if n_occ == 2 else "2" if n_occ <= 4 else "3+"))
     content = [t.lemma_.lower() for t in toks if t.is_alpha and t.lower_ not in _STOP]
     if content and counts:
@@ -335,11 +360,11 @@ def _softmax(xs: list[float]) -> list[float]:
 
 
 def classify_span(doc, start: int, end: int, counts: Counter | None = None, qmask: bytearray | None = None,
-                  k: int = 3) -> tuple[str, float, list[str]]:
+                  k: int = 3, sent_len: Sequence[int] | None = None, lower_text: str | None = None) -> tuple[str, float, list[str]]:
     """(technique, probability, top features) of the span [start, end)."""
     model = _load(TC_FILE)
     classes = model["classes"]
-    feats = span_features(doc, start, end, counts, qmask)
+    feats = span_features(doc, start, end, counts, qmask, sent_len, lower_text)
     probs = _softmax(_tc_scores(feats))
     best = max(range(len(probs)), key=probs.__getitem__)
     w = model["weights"]
@@ -357,4 +382,6 @@ def classify_span(doc, start: int, end: int, counts: Counter | None = None, qmas
 def classify_spans(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     counts = lemma_counts(doc)
     qmask = quote_mask(doc.text)
-    return [classify_span(doc, s, e, counts, qmask)[0] for s, e in spans]
+    sent_len = sentence_content_lengths(doc)
+    low = lower_same_length(doc.text)
+    return [classify_span(doc, s, e, counts, qmask, sent_len=sent_len, lower_text=low)[0] for s, e in spans]

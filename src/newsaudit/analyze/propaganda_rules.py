@@ -114,8 +114,9 @@ def _line_is_sentence(text: str, s: int, e: int) -> bool:
     return (ls == 0 or before.endswith("\n\n") or not before.strip()) and (after.startswith("\n\n") or not after.strip())
 
 
-def questions_and_exclamations(doc, qmask: bytearray, headings: list[tuple[int, int]], lone_line_is_heading: bool) -> list[Finding]:
-    text = doc.text
+def questions_and_exclamations(doc, qmask: bytearray, headings: list[tuple[int, int]], lone_line_is_heading: bool,
+                               text: str | None = None) -> list[Finding]:
+    text = doc.text if text is None else text
     out: list[Finding] = []
     for sent in doc.sents:
         s, e = _sent_bounds(sent, text)
@@ -174,8 +175,8 @@ def _chunk_for(doc, i: int) -> tuple[int, int]:
     return a, b
 
 
-def lexicon_cues(doc, qmask: bytearray) -> list[Finding]:
-    text = doc.text
+def lexicon_cues(doc, qmask: bytearray, text: str | None = None) -> list[Finding]:
+    text = doc.text if text is None else text
     mined = mined_lexicon()
     out: list[Finding] = []
     for tok in doc:
@@ -212,7 +213,7 @@ def lexicon_cues(doc, qmask: bytearray) -> list[Finding]:
             tech, prec, n = hit
             out.append((tok.idx, tok.idx + len(tok), tech, round(min(0.8, 0.4 + prec / 2), 2),
                         f"cue word '{tok.text}' ({round(100 * prec)}% of its {n} uses in the PTC training articles were marked {tech.split(',')[0].replace('_', ' ')})"))
-    out += _hyphenated(doc, qmask)
+    out += _hyphenated(doc, qmask, text)
     # doubt: 'seems (very) unclear'
     for tok in doc:
         if tok.lemma_ in ("seem", "appear", "remain") and tok.i + 1 < len(doc):
@@ -229,9 +230,8 @@ _HYPHEN_WORDS = sorted({w for w in (*DOUBT_WORDS, *INSINUATING_ADJ, *LOADED) if 
 _HYPHEN_RE = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in _HYPHEN_WORDS) + r")(?![\w-])", re.IGNORECASE)
 
 
-def _hyphenated(doc, qmask: bytearray) -> list[Finding]:
+def _hyphenated(doc, qmask: bytearray, text: str) -> list[Finding]:
     """Hyphenated cues ('so-called', 'eye-opening'), which the tokenizer splits."""
-    text = doc.text
     out: list[Finding] = []
     for m in _HYPHEN_RE.finditer(text):
         s, e = m.span()

@@ -46,16 +46,17 @@ def analyse(article, doc, found):
         return {"rhetoric": [], "problems": []}
     allowed = list(article.body_ranges) or [(0, len(text))]
     headings = _headings(found.get("structure"))
-    qmask = pm.quote_mask(doc.text)
+    dtext = doc.text  # the parsed (masked) text: same offsets as article.text
+    qmask = pm.quote_mask(dtext)
     findings: list[tuple[int, int, str, float, str]] = []
     try:
-        findings += rules.questions_and_exclamations(doc, qmask, headings, lone_line_is_heading=not headings)
-        findings += rules.lexicon_cues(doc, qmask)
+        findings += rules.questions_and_exclamations(doc, qmask, headings, lone_line_is_heading=not headings, text=dtext)
+        findings += rules.lexicon_cues(doc, qmask, text=dtext)
         findings += rules.authority(doc, qmask)
     except Exception:  # a rule must never sink the layer
         log.exception("rhetoric rules failed")
     if pm.model_available():
-        findings += _model_findings(doc, qmask, allowed)
+        findings += _model_findings(doc, qmask, allowed, dtext)
     kept = _dedupe([f for f in findings if _inside(f[0], f[1], allowed) and f[1] > f[0]])
     spans = [RhetoricSpan(start=s, end=e, text=text[s:e], technique=t, score=round(float(sc), 3), reason=r)
              for s, e, t, sc, r in sorted(kept, key=lambda f: (f[0], f[1], f[2]))]
@@ -76,13 +77,18 @@ def _inside(s: int, e: int, allowed) -> bool:
     return any(a <= s and e <= b for a, b in allowed)
 
 
-def _model_findings(doc, qmask, allowed) -> list[tuple[int, int, str, float, str]]:
-    probs = pm.token_scores(doc, qmask)
+def _model_findings(doc, qmask, allowed, dtext) -> list[tuple[int, int, str, float, str]]:
+    probs = pm.token_scores(doc, qmask, dtext)
     th = pm.si_threshold()
+    spans = pm.decode_spans(doc, probs, th, max_gap=pm.si_max_gap(), allowed=allowed, text=dtext)
+    if not spans:
+        return []
     counts = pm.lemma_counts(doc)
+    sent_len = pm.sentence_content_lengths(doc)
+    low = pm.lower_same_length(dtext)
     out = []
-    for s, e, p in pm.decode_spans(doc, probs, th, max_gap=pm.si_max_gap(), allowed=allowed):
-        tech, tp, top = pm.classify_span(doc, s, e, counts, qmask)
+    for s, e, p in spans:
+        tech, tp, top = pm.classify_span(doc, s, e, counts, qmask, sent_len=sent_len, lower_text=low)
         cue = pm.top_token_features(doc, s, e, qmask=qmask)
         score = (p * tp) ** 0.5
         reason = "model"
