@@ -172,7 +172,7 @@ def _single_quotes(text: str, paras, doubles: list[QuoteSpan]) -> list[QuoteSpan
                 if c in "’'" and not left.isspace() and (right in CLOSE_CTX) and not (left.isalnum() and right.isalnum()):
                     if left == "s" and right == " " and text[i + 2:i + 3].islower():
                         continue  # plural possessive (``the players’ union``)
-                    if i - open_at > MAX_SINGLE_CHARS:
+                    if i - open_at > MAX_SINGLE_CHARS or i - open_at - 1 < 3:  # too long, or ``'n'``
                         open_at = None
                         continue
                     out.append(QuoteSpan(open_at, i + 1, [(open_at + 1, i)], [], single=True))

@@ -285,7 +285,7 @@ def analyse_quotes(article, doc, found) -> dict:
         else:
             nums = _markers_for(it, text, markers, sent_bounds, doc)
         if not nums and it.in_quote is not None and id(it.in_quote) in built:
-            nums = [c.number for c in built[id(it.in_quote)].citations] or _markers_for_quote_obj(built[id(it.in_quote)], quotes, text, markers, sent_bounds, doc)
+            nums = [c.number for c in built[id(it.in_quote)].citations]
         if not nums and it.kind != "indirect":
             nums = _inherit_markers(k, quotes, text, markers, sent_bounds, doc, article)
         q.citations = [_qc(n, citations) for n in nums]
@@ -633,12 +633,7 @@ def _markers_for(it: Item, text: str, markers, sent_bounds, doc) -> list[int]:
     cut = re.search(r"[“\"”«]", b_text)
     if cut:
         b = it.end + cut.start()
-    sa, _ = sent_bounds(it.start)
-    return _markers_after(min(a, sa) if it.kind == "indirect" else a, b.__int__(), text, markers) if True else []
-
-
-def _markers_for_quote_obj(q: Quote, quotes, text, markers, sent_bounds, doc) -> list[int]:
-    return []
+    return _markers_after(a, b, text, markers)
 
 
 def _inherit_markers(k: int, quotes, text, markers, sent_bounds, doc, article) -> list[int]:

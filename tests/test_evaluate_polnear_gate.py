@@ -1,0 +1,36 @@
+"""Quality gate: the quotes layer on PolNeAr dev (held out: rules and lexicon were built on train only).
+
+Floors are the measured values (full dev, 94 annotated documents); they may only rise.
+Runtime: about 35-70 s on a 2-core machine.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import BENCH, require
+
+FLOORS = {
+    "Source/overlap": 0.744,
+    "Cue/overlap": 0.746,
+    "Content/overlap": 0.814,
+    "Attribution/overlap": 0.675,
+    "Source/exact": 0.661,
+    "Cue/exact": 0.632,
+    "Content/exact": 0.390,
+}
+
+
+@pytest.fixture(scope="module")
+def dev_metrics():
+    from newsaudit.evaluate.polnear import evaluate_dir
+
+    return evaluate_dir(require(BENCH / "polnear" / "dev"))
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_evaluate_polnear_gate_f1_floor(dev_metrics, key):
+    assert dev_metrics[key]["f1"] >= FLOORS[key] - 0.0005, dev_metrics[key]
+
+
+def test_evaluate_polnear_gate_covers_full_dev(dev_metrics):
+    assert dev_metrics["_meta"]["documents"] >= 94
