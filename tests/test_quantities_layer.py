@@ -107,7 +107,7 @@ def test_quantities_place_from_sentence(nlp):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("On Monday 52 residents were killed. Later, officials said 47 residents were killed.", True),
+    ("On Monday 52 residents were killed, police said. The army said 47 residents were killed.", True),
     ("At least 23 people were killed. A local official said 21 people were killed.", True),
     ("At least 52 residents were killed. By Friday, 60 residents were killed, officials said.", False),
     ("52 residents were killed. Later, 47 soldiers were killed.", False),
@@ -124,6 +124,16 @@ def test_quantities_count_mismatch(nlp, text, expected):
         for r in p.related:
             assert r.text == text[r.start:r.end]
         assert p.text == text[p.start:p.end]
+
+
+@pytest.mark.parametrize("text,severity", [
+    ("The outbreak has so far killed 97 people. Last week, less than 60 people had died.", "info"),
+    ("Police said 52 residents were killed. The army said 47 residents were killed.", "warning"),
+])
+def test_quantities_mismatch_severity_for_updated_tolls(nlp, text, severity):
+    (p,) = [p for p in run(nlp, text)["problems"] if p.kind == "count_mismatch"]
+    assert p.severity == severity
+    assert p.details["possible_update"] is (severity == "info")
 
 
 def test_quantities_mismatch_respects_different_dates():

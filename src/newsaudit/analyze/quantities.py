@@ -548,6 +548,13 @@ def _key(q: Quantity) -> tuple[str, str] | None:
     return q.event, counted
 
 
+# wording that marks a count as one moment of a changing tally ("has so far killed 97", "last week, 60 had died")
+_UPDATE_CUES = re.compile(
+    r"\b(?:so far|to date|(?:has|have|had) (?:risen|climbed|increased|grown)|rose|climbed|jumped|now stands|"
+    r"last (?:week|month|year)|earlier|previously|initially|at first|first reported|updated|later|since then|"
+    r"had (?:died|been killed|been reported))\b", re.I)
+
+
 def find_mismatches(quantities: list[Quantity], text: str) -> list[Problem]:
     """``count_mismatch`` problems: same event and counted noun, incompatible values."""
     groups: dict[tuple[str, str], list[Quantity]] = {}
@@ -573,11 +580,14 @@ def find_mismatches(quantities: list[Quantity], text: str) -> list[Problem]:
                     continue
                 seen_pairs.add(pair)
                 what = f"{counted or 'people'} ({event})"
+                update = any(s is not None and _UPDATE_CUES.search(s.text) for s in (a.sentence, b.sentence))
+                note = " (the wording suggests a toll updated over time)" if update else ""
                 problems.append(Problem(
-                    kind="count_mismatch", severity="warning", layer=NAME, start=b.start, end=b.end, text=b.text,
-                    message=f"the article gives different counts of {what}: '{a.text}' and '{b.text}'",
+                    kind="count_mismatch", severity="info" if update else "warning", layer=NAME, start=b.start,
+                    end=b.end, text=b.text,
+                    message=f"the article gives different counts of {what}: '{a.text}' and '{b.text}'{note}",
                     related=[Span(start=a.start, end=a.end, text=a.text), Span(start=b.start, end=b.end, text=b.text)],
-                    details={"event": event, "counted": counted or None,
+                    details={"event": event, "counted": counted or None, "possible_update": update,
                              "values": [a.value if a.value is not None else [a.low, a.high],
                                         b.value if b.value is not None else [b.low, b.high]]},
                 ))
