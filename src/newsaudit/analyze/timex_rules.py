@@ -125,6 +125,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|next|previous|final|past|recent)"
                     rf"[-\s]+(?:fiscal[-\s]+)?(?P<qu>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{Y}|this\s+year|last\s+year|next\s+year|the\s+year))?{_R}"),
         ("thequarter", rf"{_L}(?P<the>the)\s+(?P<qu>quarter){_R}"),
+        ("yearquarter", rf"{_L}(?:the\s+)?(?P<year>{Y})\s+(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?(?P<qu>quarter|period){_R}"),
+        ("theyear", rf"{_L}the\s+(?:(?P<which>full|whole|entire|current|fiscal|calendar)\s+)?year(?![\w-])(?!\s+(?:\d|ago|earlier|before|after))"),
         ("yearago", rf"{_L}(?:(?P<the>the)\s+)?(?:comparable\s+)?(?P<ya>year[-\s]earlier|year[-\s]ago|a\s+year\s+(?:ago|earlier|before))(?:\s+(?P<qu>quarter|period|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter|nine\s+months))?{_R}"),
         ("fiscal", rf"{_L}(?:the\s+)?(?P<fy>fiscal(?:\s+year)?)\s+(?P<year>{Y}|'\d\d){_R}"),
         # years, with modifiers
@@ -180,7 +182,7 @@ _TRIGGERS = {
 _PATTERN_TRIGGERS = {
     "iso": ("DIGIT",), "slash": ("DIGIT",), "mdy": ("MONTH",), "dmy": ("MONTH",), "my": ("MONTH",), "m": ("MONTH",),
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
-    "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",),
+    "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
     "yearago": ("UNIT",), "fiscal": ("FISCAL",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
@@ -655,6 +657,27 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         idx = anc.year * 4 + quarter_of(anc) - 1 + (0 if direction > 0 else -1)
         return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
 
+    if name == "yearquarter":
+        y = int(g["year"])
+        q = (g.get("q") or "").lower()
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(q)
+        if n is None:
+            if last_quarter:
+                n = int(last_quarter[0][-1])
+            elif anc is not None:
+                n = (quarter_of(anc) + 2) % 4 + 1
+            else:
+                return None
+        return mk("DATE", f"{y}-Q{n}", explicit=True)
+
+    if name == "theyear":
+        which = (g.get("which") or "").lower()
+        if which == "fiscal":
+            return mk("DURATION", "P1Y")
+        if anc is None:
+            return mk("DATE", None)
+        return mk("DATE", f"{anc.year:04d}")
+
     if name == "yearago":
         if anc is None:
             return None
@@ -693,7 +716,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return None
         dirw = g["dir"].lower()
         approx = _APPROX.get(" ".join((g.get("approx") or "").lower().split()))
-        if dirw in ("before", "after"):
+        if dirw in ("before", "after") or (dirw in ("later", "earlier") and unit in ("day", "night", "week", "hour", "minute", "second")):
             # "two days after the vote": a duration relative to an event
             return mk("DURATION", duration(n, unit), end=m.end("unit"), mod=approx)
         if anc is None:
@@ -730,7 +753,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         if name == "durvague":
             vague = g["vague"].lower()
             if vague == "recent":
-                return mk("DATE", "PAST_REF")
+                return mk("DATE", duration(None, unit))  # TimeML: "recent years" = DATE PXY
             if drel in ("past", "last", "previous") and unit in ("year", "month", "decade") and False:
                 return mk("DATE", "PAST_REF")
             return mk("DURATION", duration(None, unit), mod=approx)
