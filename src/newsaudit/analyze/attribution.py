@@ -145,8 +145,9 @@ def _subtree_range(tok, exclude: set[int]) -> list:
 
 
 def _same_para(a, b) -> bool:
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in a.doc.text[lo:hi]
+    lo, hi = sorted((a.i, b.i))
+    doc = a.doc
+    return not any("\n" in doc[j].text or "\n" in doc[j].whitespace_ for j in range(lo, hi))
 
 
 def _subject(tok, depth: int = 0):
@@ -347,11 +348,11 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
     if src_tok is not None:
         src_tok = _poss_speaker(src_tok)
         stoks = list(src_tok.subtree)
-        if any(t.i in excl - {t.i for t in src_tok.subtree} for t in stoks) or any(t.i == tok.i for t in stoks):
+        if any(t.i == tok.i for t in stoks):  # the cue hangs inside the source's subtree
             stoks = _subtree_range(src_tok, {tok.i})
         if tok.dep_ in ("acl", "relcl") and src_tok.i == tok.head.i:
-            stoks = [t for t in stoks if t.i < tok.i and t.i not in {x.i for x in tok.subtree}]
-            # a relative pronoun is the source's own word only when nothing precedes it
+            own = {x.i for x in tok.subtree}
+            stoks = [t for t in stoks if t.i < tok.i and t.i not in own]
         src = _span_chars(doc, stoks)
     addressee = None
     if addressee_tok is not None:

@@ -686,6 +686,7 @@ class Resolver:
         self.history: list[Speaker] = []  # named speakers so far, in text order
         self.gender: dict[str, str] = {}
         self.etype: dict[int, str | None] = {}  # id(speaker) -> entity label of its name
+        self.ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")] if doc is not None else []
 
     def entity_of(self, a: int, b: int, prefer: tuple[int, int] | None = None) -> str | None:
         """The entity whose mention overlaps [a, b); one overlapping ``prefer`` (the name) wins, then PERSON."""
@@ -741,8 +742,7 @@ class Resolver:
         """The name a speaker span is about: a PERSON inside it, else a named organisation it is headed by."""
         if span is None:
             return None, None, None
-        ents = [e for e in self.doc.ents if e.start < span.end and span.start < e.end
-                and e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        ents = [e for e in self.ents if e.start < span.end and span.start < e.end]
         person = [e for e in ents if e.label_ == "PERSON"]
         root = span.root
         if not person and root.pos_ == "NOUN":
@@ -793,7 +793,7 @@ class Resolver:
             return self._copy(sp, a, b, "pronoun")
         if not plural and self.doc is not None:
             # no speaker before: the nearest person named shortly before ("Senator X was asked … she said")
-            people = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= a and a - e.end_char < 600]
+            people = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= a and a - e.end_char < 600]
             for e in reversed(people):
                 known = self.gender.get(_surname(e.text))
                 if known and g and known != g:
