@@ -370,13 +370,13 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
         if b > a:
             trial.append((a, b, prio, name, m))
     trial.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     chosen: list[tuple[int, int, str, re.Match]] = []
     for start, end, _prio, name, m in trial:
-        if any(start < b and a < end for a, b in taken):
+        if any(taken[start:end]):
             continue
         chosen.append((start, end, name, m))
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
     chosen.sort(key=lambda c: c[0])
     out: list[Timex] = []
     last_quarter: list[str] = []
