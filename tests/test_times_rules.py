@@ -56,6 +56,11 @@ def one(text: str, anchor: date | None = PUB, direction: int | None = None):
     ("The vote is at 3 p.m. today.", "3 p.m. today", "TIME", "2013-09-18T15:00"),
     ("It ended on Christmas Day 2012.", "Christmas Day 2012", "DATE", "2012-12-25"),
     ("In 2009 the camp was handed over.", "2009", "DATE", "2009"),
+    ("It was founded in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"),
+    ("Profits rose in the 1988 third quarter.", "the 1988 third quarter", "DATE", "1988-Q3"),
+    ("Profits fell in recent years.", "recent years", "DATE", "PXY"),
+    ("Three days later the army withdrew.", "Three days", "DURATION", "P3D"),
+    ("Revenue was flat for the year.", "the year", "DATE", "2013"),
 ])
 def test_times_rules_tags_and_normalises(text, span, typ, value):
     found = one(text)
@@ -74,6 +79,7 @@ def test_times_rules_tags_and_normalises(text, span, typ, value):
     "The march began at the square.",
     "She said she would sue.",
     "The current account deficit widened.",
+    "Iraq imports about three-quarters of its food.",
 ])
 def test_times_rules_negative(text):
     assert [t.text for t in one(text)] == []

@@ -128,6 +128,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("yearquarter", rf"{_L}(?:the\s+)?(?P<year>{Y})\s+(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?(?P<qu>quarter|period){_R}"),
         ("theyear", rf"{_L}the\s+(?:(?P<which>full|whole|entire|current|fiscal|calendar)\s+)?year(?![\w-])(?!\s+(?:\d|ago|earlier|before|after))"),
         ("yearago", rf"{_L}(?:(?P<the>the)\s+)?(?:comparable\s+)?(?P<ya>year[-\s]earlier|year[-\s]ago|a\s+year\s+(?:ago|earlier|before))(?:\s+(?P<qu>quarter|period|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter|nine\s+months))?{_R}"),
+        ("spelledyear", rf"{_L}(?:(?P<mod2>early|late|mid)[-\s]+)?(?P<c>nineteen|twenty)[-\s]+(?P<t>{'|'.join(_TENS[1:])}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[-\s]+(?P<o>{'|'.join(_ONES[:9])}))?{_R}"),
         ("fiscal", rf"{_L}(?:the\s+)?(?P<fy>fiscal(?:\s+year)?)\s+(?P<year>{Y}|'\d\d){_R}"),
         # years, with modifiers
         ("year", rf"{_L}(?:{modp})?(?P<year>{Y})(?:s)?(?![\d,.%]\d|[\d%]|\s*(?:%|percent)){_R}"),
@@ -178,12 +179,13 @@ _TRIGGERS = {
     "NOON": r"noon|midnight|midday",
     "DECADEW": r"'\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
     "FISCAL": r"fiscal",
+    "SPELLED": r"nineteen|twenty",
 }
 _PATTERN_TRIGGERS = {
     "iso": ("DIGIT",), "slash": ("DIGIT",), "mdy": ("MONTH",), "dmy": ("MONTH",), "my": ("MONTH",), "m": ("MONTH",),
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
-    "yearago": ("UNIT",), "fiscal": ("FISCAL",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "yearago": ("UNIT",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
     "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
@@ -692,6 +694,11 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
         return mk("DATE", f"{anc.year - 1}")
 
+    if name == "spelledyear":
+        y = (19 if g["c"].lower() == "nineteen" else 20) * 100 + NUMBER_WORDS[g["t"].lower()] + (
+            NUMBER_WORDS[g["o"].lower()] if g.get("o") else 0)
+        return mk("DATE", f"{y}", mod=_mod(g.get("mod2")), explicit=True)
+
     if name == "fiscal":
         return mk("DATE", f"{_year2(g['year'])}", explicit=True)
 
@@ -781,6 +788,8 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         after = text[e:e + 12].lower()
         if re.match(r"\s*(?:-|–)?\s*old\b", after):
             return None
+        if unit == "quarter" and re.match(r"\s+of\b", after):
+            return None  # "three-quarters of its food": a fraction
         return mk("DURATION", duration(n, unit), start=start, end=end, mod=approx)
 
     if name == "rel":
