@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import cuemodel
+
 log = logging.getLogger(__name__)
 
 LEXICON = Path(__file__).resolve().parents[1] / "models" / "quotes_cues.json"
@@ -34,6 +36,11 @@ TELL_LIKE = frozenset("tell inform notify assure remind brief advise warn ask ur
 RELAY = frozenset("report quote cite relay carry".split())
 VERB_RATE = 0.25  # a lexicon verb with this cue rate is a cue whenever it has content (chosen on PolNeAr train)
 VERB_RATE_CLAUSE = 0.15  # ... with this rate, only when its content is a clause
+GENERIC_PREP_CONTENT = True
+CUE_TAKES_PREP = True
+NON_CONTENT_PREPS = frozenset("in at during after before since until by from into through within".split())
+P_CAND = 0.1  # cue-model probability to keep a verb as a candidate (quotes may link to it; chosen on PolNeAr train docs 0-59)
+P_INDIRECT = 0.15  # ... to report it as an indirect attribution on its own (same)
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 PUNCT_EDGE = set(",;:—–-()[]")
 
@@ -110,6 +117,7 @@ class Cand:
     relay: bool = False
     via: tuple[int, int] | None = None  # for ``X quoted Y``: X
     rate: float = 0.0
+    prob: float | None = None  # the cue model's probability (None: lexicon rules only)
     flags: list[str] = field(default_factory=list)
 
 
@@ -231,10 +239,17 @@ def find_candidates(doc, quote_ranges=()) -> list[Cand]:
             continue
         lemma = tok.lemma_.lower()
         rate = cue_rate(lemma)
-        if rate < VERB_RATE_CLAUSE_now():
+        if rate <= 0.0:
+            continue
+        prob = cuemodel.probability(cuemodel.features(tok, rate, lemma in SPEECH))
+        if prob is None:  # no shipped model: lexicon thresholds
+            if rate < VERB_RATE_CLAUSE_now():
+                continue
+        elif prob < P_CAND:
             continue
         c = _verb_cand(doc, tok, lemma, rate)
         if c is not None:
+            c.prob = prob
             out.append(c)
     return out
 
@@ -344,6 +359,17 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
         toks = [t for t in head.subtree if t.i not in own and t.sent == tok.sent]
         content = _span_chars(doc, toks)
         is_clause = True
+    if content is None and GENERIC_PREP_CONTENT:
+        # "relentlessly referring to the US as …", "reserved his passion for …": the object phrase is what is attributed
+        toks = [t for c in tok.children if c.dep_ in ("prep", "dobj", "attr", "oprd", "acomp") and c.lower_ not in NON_CONTENT_PREPS
+                and (src_tok is None or c.i != src_tok.i) for t in c.subtree if t.i not in excl]
+        if toks:
+            # PolNeAr-style: a preposition right after the verb belongs to the cue ("referring to", "calls for")
+            first = min(toks, key=lambda t: t.i)
+            if first.dep_ == "prep" and first.head.i == tok.i and first.i - cue_hi <= 2 and CUE_TAKES_PREP:
+                cue = (cue[0], first.idx + len(first.text))
+                toks = [t for t in toks if t.i != first.i]
+            content = _span_chars(doc, toks) if toks else None
     src = None
     if src_tok is not None:
         src_tok = _poss_speaker(src_tok)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dossier import Citations, Cue, NonSpeechQuote, Problem, Quote, QuoteCitation, Span, Speaker, Via, Voice
+from . import attribution
 from .attribution import RELAY, SPEECH, VERB_RATE, VERB_RATE_CLAUSE, Cand, find_candidates
 from .quotemarks import QuoteSpan, find_quotes
 
@@ -526,6 +527,8 @@ def _good_indirect(c: Cand, text: str) -> bool:
         return c.source is not None
     if c.source is None:
         return False
+    if c.prob is not None:
+        return c.prob >= attribution.P_INDIRECT
     if c.rate >= VERB_RATE:
         return True
     return c.content_is_clause
