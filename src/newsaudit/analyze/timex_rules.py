@@ -108,6 +108,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("dmy", rf"{_LM}{wd}(?P<the>the\s+)?(?P<day>{D})(?:\s+of)?\s+(?P<month>{M})(?:,?\s*(?P<year>{Y})(?!\d))?{_RM}"),
         # (mod)? month (of)? year
         ("my", rf"{_LM}{modp}?(?P<month>{M})(?:\s+of|,)?\s*(?P<year>{Y})(?!\d)"),
+        ("mrel", rf"{_LM}{modp}?(?P<month>{M})\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{_R}"),
         # (mod)? (rel)? month alone
         ("m", rf"{_LM}(?:{modp}|(?P<relm>last|next|this|this\s+past|this\s+coming|since|in|until|by|of|from|through|before|after|during|early|late)\s+)?(?P<month>{M}){_RM}"),
         # clock times, optionally with a day
@@ -182,7 +183,7 @@ _TRIGGERS = {
     "SPELLED": r"nineteen|twenty",
 }
 _PATTERN_TRIGGERS = {
-    "iso": ("DIGIT",), "slash": ("DIGIT",), "mdy": ("MONTH",), "dmy": ("MONTH",), "my": ("MONTH",), "m": ("MONTH",),
+    "iso": ("DIGIT",), "slash": ("DIGIT",), "mdy": ("MONTH",), "dmy": ("MONTH",), "my": ("MONTH",), "mrel": ("MONTH",), "m": ("MONTH",),
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
     "yearago": ("UNIT",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
@@ -508,6 +509,13 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         y = int(g["year"])
         return mk("DATE", f"{y:04d}-{mo:02d}", mod=_mod(g.get("mod")), explicit=True)
 
+    if name == "mrel":
+        if not _cap_ok(g["month"]) or anc is None:
+            return None
+        mo = _month(g["month"])
+        y = anc.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+        return mk("DATE", f"{y:04d}-{mo:02d}", mod=_mod(g.get("mod")))
+
     if name == "m":
         word = g["month"]
         if not word[0].isupper():
@@ -656,6 +664,11 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
     if name == "thequarter":
         if anc is None:
             return None
+        ended = re.match(rf"\s+end(?:ed|ing|s)\s+(?:on\s+)?(?P<month>{_MONTH_RE})", text[e:e + 30], re.IGNORECASE)
+        if ended and _month(ended.group("month")):
+            mo = _month(ended.group("month"))
+            y = month_near(anc, mo, -1 if direction <= 0 else 1)
+            return mk("DATE", f"{y}-Q{(mo - 1) // 3 + 1}")
         idx = anc.year * 4 + quarter_of(anc) - 1 + (0 if direction > 0 else -1)
         return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
 
@@ -1111,7 +1124,15 @@ def tense_direction(doc, start: int, end: int) -> int:
         if any(c.lower_ in _FUTURE_WORDS for c in head.children if c.dep_ == "aux"):
             return 1
         if head.lemma_ in _PLAN_LEMMAS and head.tag_ in ("VBN", "VBZ", "VBP", "VBG"):
-            return 1 if any(c.dep_ == "auxpass" and c.tag_ != "VBD" for c in head.children) or head.tag_ != "VBN" else 0
+            return 0 if any(c.tag_ == "VBD" for c in head.children if c.dep_ in ("aux", "auxpass")) else 1
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and any(c.lower_ == "to" for c in tok.children):
+            return 1  # "is to resume Tuesday"
         if head.tag_ == "VBD":
             return -1
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _REPORT_LEMMAS and not auxes:
+        return 1  # "meet Monday" in the present: a scheduled event
     return 0
+
+
+_REPORT_LEMMAS = {"say", "tell", "report", "announce", "claim", "state", "add", "note", "insist", "deny", "confirm",
+                  "be", "have", "show", "remain", "suggest", "believe", "think", "know", "want", "need", "seem"}
