@@ -118,7 +118,7 @@ def test_rhetoric_layer_model_size_budget():
 
 
 @pytest.mark.parametrize("feature,expected", [
-    ("u:thugs", "'thugs'"), ("rep:2", "text repeated (2) in the article"), ("has!", "has '!'"),
+    ("u:thugs", "'thugs'"), ("rep:2", "its text recurs in the article"), ("has!", "has '!'"),
     ("p1:so", "after 'so'"), ("mystery", "mystery"),
 ])
 def test_rhetoric_layer_explains_features(feature, expected):

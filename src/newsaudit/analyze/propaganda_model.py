@@ -226,21 +226,19 @@ def si_max_gap() -> int:
 
 
 def top_token_features(doc, start: int, end: int, k: int = 3, qmask: bytearray | None = None) -> list[str]:
-    """The features that pushed the tokens of [start, end) most towards 'propaganda'."""
-    model = _load(SI_FILE)
-    w = model["weights"]
+    """The content words of [start, end) whose own weights pushed most towards 'propaganda' (as ``w:word``)."""
+    w = _load(SI_FILE)["weights"]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    tally: Counter = Counter()
+    tally: dict[str, float] = {}
     for tok in span:
-        if tok.is_space or tok.is_punct:
+        if not tok.is_alpha or tok.is_stop:
             continue
-        for f in ("w:" + tok.lower_, "l:" + tok.lemma_.lower()):
-            v = w.get(f, 0.0)
-            if v > 0:
-                tally[f] = max(tally[f], v)
-    return [f for f, _ in tally.most_common(k)]
+        v = max(w.get("w:" + tok.lower_, 0.0), w.get("l:" + tok.lemma_.lower(), 0.0))
+        if v > 0:
+            tally[tok.lower_] = max(tally.get(tok.lower_, 0.0), v)
+    return ["w:" + x for x, _ in sorted(tally.items(), key=lambda kv: -kv[1])[:k]]
 
 
 # --- technique classification -------------------------------------------------------------------
@@ -371,12 +369,26 @@ def classify_span(doc, start: int, end: int, counts: Counter | None = None, qmas
     contrib = []
     for x in set(feats):
         row = w.get(x)
-        if row is not None:
+        if row is not None and _readable(x):
             v = row.get(str(best), 0.0)
             if v > 0:
                 contrib.append((v, x))
     contrib.sort(reverse=True)
     return classes[best], probs[best], [x for _, x in contrib[:k]]
+
+
+_READABLE = ("u:", "bi:", "f:", "last:", "ent:", "p1:", "n1:")
+_READABLE_EXACT = frozenset(("has!", "has?", "caps", "inquote", "rep:1", "rep:2", "rep:3+", "repw:hi", "cover:full"))
+
+
+def _readable(feature: str) -> bool:
+    """Features a reader can check in the text (words, marks, repetition), not letter n-grams or length bins."""
+    if feature in _READABLE_EXACT:
+        return True
+    if feature.startswith(_READABLE):
+        val = feature.split(":", 1)[1]
+        return any(c.isalpha() for c in val) and val not in _STOP
+    return False
 
 
 def classify_spans(doc, spans: Sequence[tuple[int, int]]) -> list[str]:

@@ -88,15 +88,16 @@ def _model_findings(doc, qmask, allowed, dtext) -> list[tuple[int, int, str, flo
     low = pm.lower_same_length(dtext)
     out = []
     for s, e, p in spans:
-        tech, tp, top = pm.classify_span(doc, s, e, counts, qmask, sent_len=sent_len, lower_text=low)
+        tech, tp, top = pm.classify_span(doc, s, e, counts, qmask, k=4, sent_len=sent_len, lower_text=low)
         cue = pm.top_token_features(doc, s, e, qmask=qmask)
         score = (p * tp) ** 0.5
         reason = "model"
         if cue:
             reason += ": words " + ", ".join(_explain(f) for f in cue) + " mark propaganda"
         reason += f"; technique {tech} (p={tp:.2f})"
+        top = [f for f in top if not (f.startswith(("f:", "last:")) and "u:" + f.split(":", 1)[1] in top)]
         if top:
-            reason += " from " + ", ".join(_explain(f) for f in top)
+            reason += " from " + ", ".join(dict.fromkeys(_explain(f) for f in top))
         out.append((s, e, tech, score, reason))
     return out
 
@@ -104,9 +105,9 @@ def _model_findings(doc, qmask, allowed, dtext) -> list[tuple[int, int, str, flo
 _PREFIX = {
     "w": "'{}'", "l": "'{}'", "u": "'{}'", "lem": "'{}'", "bi": "'{}'", "f": "starts with '{}'", "last": "ends with '{}'",
     "p1": "after '{}'", "p2": "after '{} ...'", "p3": "after '{} ..'", "n1": "before '{}'", "n2": "before '... {}'",
-    "n3": "before '.. {}'", "c": "letters '{}'", "len": "length {} words", "rep": "text repeated ({}) in the article",
-    "repw": "its words recur in the article ({})", "ent": "names a {}", "pos": "word classes {}", "fpos": "starts with a {}",
-    "lpos": "ends with a {}", "cover": "covers {} of the sentence",
+    "n3": "before '.. {}'", "c": "letters '{}'", "len": "length {} words", "rep": "its text recurs in the article",
+    "repw": "its words recur in the article", "ent": "names a {}", "pos": "word classes {}", "fpos": "starts with a {}",
+    "lpos": "ends with a {}", "cover": "covers the {} sentence",
 }
 
 

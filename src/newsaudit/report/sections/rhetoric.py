@@ -6,7 +6,7 @@ from collections import Counter
 from ..lines import LineIndex, md_escape, short
 
 MAX_ROWS = 60
-MIN_SCORE = 0.0
+MIN_SCORE = 0.4  # weaker findings stay in the JSON dossier
 
 
 def _label(technique: str) -> str:
@@ -15,6 +15,11 @@ def _label(technique: str) -> str:
 
 def _rows(dossier):
     return [r for r in dossier.rhetoric if r.score >= MIN_SCORE]
+
+
+def _weaker(dossier) -> str:
+    n = sum(1 for r in dossier.rhetoric if r.score < MIN_SCORE)
+    return f"; {n} weaker finding{'s' if n != 1 else ''} (score < {MIN_SCORE}) only in the JSON dossier" if n else ""
 
 
 def summary(dossier) -> list[tuple[str, int]]:
@@ -28,7 +33,7 @@ def render_terminal(dossier, console) -> None:
     rows = _rows(dossier)
     console.rule("Rhetoric")
     if not rows:
-        console.print("No propaganda techniques or rhetorical devices found.")
+        console.print("No propaganda techniques or rhetorical devices found" + _weaker(dossier) + ".")
         return
     console.print("Techniques: " + "; ".join(f"{_label(t)} ×{n}" for t, n in summary(dossier)))
     lines = LineIndex(dossier.text)
@@ -43,13 +48,15 @@ def render_terminal(dossier, console) -> None:
     console.print(table)
     if len(rows) > MAX_ROWS:
         console.print(f"… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
+    if _weaker(dossier):
+        console.print(_weaker(dossier).strip("; ").capitalize() + ".")
 
 
 def render_markdown(dossier) -> str:
     rows = _rows(dossier)
     out = ["## Rhetoric", ""]
     if not rows:
-        out.append("No propaganda techniques or rhetorical devices found.")
+        out.append("No propaganda techniques or rhetorical devices found" + _weaker(dossier) + ".")
         return "\n".join(out) + "\n"
     out.append("Techniques: " + "; ".join(f"{_label(t)} ×{n}" for t, n in summary(dossier)) + ".")
     out += ["", "| line | technique | text | score | why |", "|---:|---|---|---:|---|"]
@@ -59,4 +66,6 @@ def render_markdown(dossier) -> str:
                    f"{r.score:.2f} | {md_escape(short(r.reason, 160))} |")
     if len(rows) > MAX_ROWS:
         out.append(f"\n… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
+    if _weaker(dossier):
+        out.append("\n" + _weaker(dossier).strip("; ").capitalize() + ".")
     return "\n".join(out) + "\n"
