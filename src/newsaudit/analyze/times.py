@@ -94,19 +94,30 @@ def _quote_anchors(found) -> list[tuple[int, int, date, int, int]]:
         return []
     out = []
     for qi, q in enumerate(quotes):
-        for c in getattr(q, "citations", None) or []:
-            if getattr(c, "status", "ok") != "ok":
-                continue
-            number = c.entry if c.entry is not None else c.number
-            entry = cits.entry(number) if hasattr(cits, "entry") else None
-            if entry is None:
-                continue
-            raw = (entry.source.date if entry.source and entry.source.date else None) or entry.date
-            d = _full_date(raw)
-            if d is not None:
-                out.append((q.start, q.end, d, qi, number))
-                break
+        try:
+            hit = _quote_anchor(q, cits)
+        except Exception:  # an unexpected quote shape must not stop the layer
+            log.debug("quote %d: no citation anchor", qi, exc_info=True)
+            hit = None
+        if hit is not None:
+            out.append((q.start, q.end, hit[0], qi, hit[1]))
     return out
+
+
+def _quote_anchor(q, cits) -> tuple[date, int] | None:
+    """The date and entry number of the first dated source a quote's citations resolve to."""
+    for c in getattr(q, "citations", None) or []:
+        if getattr(c, "status", "ok") != "ok":
+            continue
+        number = c.entry if c.entry is not None else c.number
+        entry = cits.entry(number) if hasattr(cits, "entry") else None
+        if entry is None:
+            continue
+        raw = (entry.source.date if entry.source and entry.source.date else None) or entry.date
+        d = _full_date(raw)
+        if d is not None:
+            return d, number
+    return None
 
 
 def _full_date(raw: str | None) -> date | None:

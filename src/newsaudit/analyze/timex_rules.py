@@ -81,10 +81,6 @@ _L, _R = r"(?<![\w$#£€.-])", r"(?![\w])"
 _LM, _RM = r"(?<![A-Za-z])", r"(?![A-Za-z])"
 
 
-def _month_alt() -> str:
-    return _MONTH_RE
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     M, D, Y, W = _MONTH_RE, _DAY_RE, _YEAR_RE, _WD_RE
@@ -490,7 +486,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             explicit = False
         parts = {"year": y, "month": mo, "day": d, "year_written": bool(g.get("year"))}
         tx = mk("DATE", None, start=start, end=end, explicit=explicit, parts=parts, weekday=wd)
-        if not valid_day(y or 2000, mo, d) or (y is None and mo == 2 and d == 29 and False):
+        if not valid_day(y or 2000, mo, d):
             tx.invalid = True
             return tx
         if y is None:
@@ -598,8 +594,6 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         srel = (g.get("srel") or "").lower()
         if word == "fall" and not (srel not in ("", "the") or g.get("year") or g.get("mod")):
             return None
-        if srel == "the" and not g.get("year") and not g.get("mod"):
-            pass
         code = SEASONS[word]
         start = s
         if srel == "the" and not g.get("mod"):
@@ -774,8 +768,6 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             vague = g["vague"].lower()
             if vague == "recent":
                 return mk("DATE", duration(None, unit))  # TimeML: "recent years" = DATE PXY
-            if drel in ("past", "last", "previous") and unit in ("year", "month", "decade") and False:
-                return mk("DATE", "PAST_REF")
             return mk("DURATION", duration(None, unit), mod=approx)
         numw = g["num"].lower()
         n = _num(numw)
