@@ -10,13 +10,13 @@ import pytest
 from conftest import BENCH, require
 
 FLOORS = {
-    "Source/overlap": 0.754,
-    "Cue/overlap": 0.762,
-    "Content/overlap": 0.823,
-    "Attribution/overlap": 0.686,
-    "Source/exact": 0.669,
-    "Cue/exact": 0.634,
-    "Content/exact": 0.391,
+    "Source/overlap": 0.772,
+    "Cue/overlap": 0.767,
+    "Content/overlap": 0.828,
+    "Attribution/overlap": 0.692,
+    "Source/exact": 0.685,
+    "Cue/exact": 0.638,
+    "Content/exact": 0.396,
 }
 
 

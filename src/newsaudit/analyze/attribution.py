@@ -37,6 +37,8 @@ RELAY = frozenset("report quote cite relay carry".split())
 VERB_RATE = 0.25  # a lexicon verb with this cue rate is a cue whenever it has content (chosen on PolNeAr train)
 VERB_RATE_CLAUSE = 0.15  # ... with this rate, only when its content is a clause
 GENERIC_PREP_CONTENT = True
+STRICT_INVERSION = True
+PASSIVE_NO_SOURCE = True
 CUE_TAKES_PREP = True
 NON_CONTENT_PREPS = frozenset("in at during after before since until by from into through within".split())
 P_CAND = 0.1  # cue-model probability to keep a verb as a candidate (quotes may link to it; chosen on PolNeAr train docs 0-59)
@@ -166,8 +168,10 @@ def _subject(tok, depth: int = 0):
                 if a.dep_ == "agent":
                     objs = [p for p in a.children if p.dep_ == "pobj"]
                     return objs[0] if objs else None
-            if tok.lemma_ in TELL_LIKE:  # "X was told that ..." – X is the addressee
+            if PASSIVE_NO_SOURCE or tok.lemma_ in TELL_LIKE:  # "it was revealed that …": no source; "X was told": addressee
                 return None
+        if c.lower_ == "it" and PASSIVE_NO_SOURCE:
+            return None  # expletive "It appears that …"
         return c
     if depth == 0 and _inverted_subject(tok) is not None:
         return None
@@ -183,8 +187,12 @@ def _own_subjects(tok):
 def _inverted_subject(tok):
     """``…, reported the AP`` / ``“…,” said Smith``: the reporter follows the verb."""
     doc = tok.doc
-    post = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "appos")
-            and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if STRICT_INVERSION and tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None  # "…, telling them", "calling him": a participle's object is not its speaker
+    deps = ("dobj", "nsubj", "appos") if STRICT_INVERSION else ("dobj", "nsubj", "attr", "npadvmod", "appos")
+    post = [c for c in tok.children if c.i > tok.i and c.dep_ in deps and c.pos_ in ("PROPN", "NOUN", "PRON")
+            and not (STRICT_INVERSION and c.lower_ in ("him", "her", "them", "me", "us", "it", "you"))
+            and not (STRICT_INVERSION and c.dep_ == "dobj" and tok.lemma_ in TELL_LIKE)]
     if not post:
         return None
     pre_content = [c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "csubj")]
@@ -388,9 +396,12 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
         addressee = _span_chars(doc, atoks)
     if content is None and src is None:
         return None
+    flags = []
+    if src is None and any(c.dep_ in ("nsubjpass", "expl") or (c.dep_ == "nsubj" and c.lower_ == "it") for c in tok.children):
+        flags.append("agentless")
     return Cand(cue=cue, cue_tok=tok.i, lemma=lemma, source=src, source_root=src_tok.i if src_tok is not None else None,
                 content=content, content_is_clause=is_clause, addressee=addressee,
-                relay=lemma in RELAY or via is not None, via=via, rate=rate)
+                relay=lemma in RELAY or via is not None, via=via, rate=rate, flags=flags)
 
 
 SPEECH_NOUNS = frozenset("speech statement statements remarks remark words interview letter tweet tweets post message "

@@ -40,6 +40,8 @@ EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|camp
                          r"exhibition|parade|tour|war|battle|revolution|uprising|initiative|programme|program|plan|days)\b", re.I)
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
+P_NESTED = 1.01  # cue-model probability for an unrelayed attribution inside a quote to be reported (off: worse on PolNeAr train)
+P_AGENTLESS = 0.3  # cue-model probability to report an agentless attribution ("it was revealed that …")
 DROP_NESTED = True  # attributions inside an indirect content: the outer one stands (measured better on PolNeAr train)
 
 
@@ -199,10 +201,13 @@ def analyse_quotes(article, doc, found) -> dict:
 
     # 6. nested attributions inside direct quotes (kept when their source is named)
     for c in inside:
-        if c.content is None or c.source is None or not _named(doc, c):
+        if c.content is None or c.source is None:
             continue
         outer = next((it for it in items if it.kind in ("direct", "mixed") and it.start <= c.cue[0] < it.end), None)
-        if outer is None or outer.cand is None or not (outer.cand.relay or _outlet_like(text, outer.speaker)):
+        if outer is None:
+            continue
+        relayed = _named(doc, c) and outer.cand is not None and (outer.cand.relay or _outlet_like(text, outer.speaker))
+        if not relayed and not (c.prob is not None and c.prob >= P_NESTED):
             continue
         ca, cb = c.content
         lo, hi = min(ca, c.cue[0], c.source[0]), max(cb, c.cue[1], c.source[1])
@@ -526,7 +531,8 @@ def _good_indirect(c: Cand, text: str) -> bool:
     if c.lemma in ("according to", ":"):
         return c.source is not None
     if c.source is None:
-        return False
+        # "it was revealed that …": an attribution without a source
+        return "agentless" in c.flags and c.prob is not None and c.prob >= P_AGENTLESS
     if c.prob is not None:
         return c.prob >= attribution.P_INDIRECT
     if c.rate >= VERB_RATE:
