@@ -367,6 +367,12 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
         toks = [t for t in head.subtree if t.i not in own and t.sent == tok.sent]
         content = _span_chars(doc, toks)
         is_clause = True
+    if content is None and src_tok is not None and any(c.dep_ == "agent" for c in tok.children):
+        # "O’Malley’s move was first reported by MSNBC": the passive subject is what was reported
+        pas = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if pas:
+            content = _span_chars(doc, list(pas[0].subtree))
+            is_clause = True
     if content is None and GENERIC_PREP_CONTENT:
         # "relentlessly referring to the US as …", "reserved his passion for …": the object phrase is what is attributed
         toks = [t for c in tok.children if c.dep_ in ("prep", "dobj", "attr", "oprd", "acomp") and c.lower_ not in NON_CONTENT_PREPS
