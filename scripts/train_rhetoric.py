@@ -38,6 +38,7 @@ SI_C = 0.1
 SI_THRESHOLD = 0.2
 SI_GAP = 3
 TC_C = 0.3
+TC_GRID = (0.3, 1.0, 3.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 GAPS = (1, 3, 6)
 
@@ -170,7 +171,7 @@ def fit_tc(rows, labels, C):
 def tune_tc(docs, articles, folds):
     per = [tc_rows(d, a.spans) for d, a in zip(docs, articles)]
     best = None
-    for C in (0.3, 1.0, 3.0):
+    for C in TC_GRID:
         correct = total = 0
         for k in range(3):
             tr = [i for i in range(len(docs)) if folds[i] != k]
