@@ -42,6 +42,8 @@ FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
 P_NESTED = 1.01  # cue-model probability for an unrelayed attribution inside a quote to be reported (off: worse on PolNeAr train)
 P_AGENTLESS = 0.3  # cue-model probability to report an agentless attribution ("it was revealed that …")
+SKIP_GENERIC_YOU = True
+STRONG_CUE = 0.6  # cue-model probability from which a non-speech verb (``affirm``) is not flagged ``weak_cue``
 DROP_NESTED = True  # attributions inside an indirect content: the outer one stands (measured better on PolNeAr train)
 
 
@@ -168,7 +170,7 @@ def analyse_quotes(article, doc, found) -> dict:
         ca, cb = c.content
         if any(a < cb and ca < b for a, b in taken_q):
             continue  # its content is (part of) a quote another cue took
-        if text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False:
+        if SKIP_GENERIC_YOU and (text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False):
             continue  # generic "you see"
         nsq = [q for qi, q in enumerate(qspans) if qi not in used_quotes and q.start < cb and ca < q.end]
         if nsq and (sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca) or _words(text[ca:cb]) < 6):
@@ -276,6 +278,9 @@ def analyse_quotes(article, doc, found) -> dict:
                 continue
             vcue = Cue(start=vc.cue[0], end=vc.cue[1], text=text[vc.cue[0]:vc.cue[1]], lemma=vc.lemma) if vc is not None else None
             via.append(Via(start=v[0], end=v[1], text=text[v[0]:v[1]], entity=resolver.entity_of(v[0], v[1]), cue=vcue))
+        if it.cand is not None and it.cand.lemma not in SPEECH and it.cand.lemma not in STRICT_CUES \
+                and (it.cand.prob is None or it.cand.prob < STRONG_CUE or it.speaker is None):
+            it.flags.append("weak_cue")  # a verb of belief/stance/perception PolNeAr counts, not a speech verb
         q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind,
                   content=Span.of(text, *it.content), speaker=speaker, cue=cue, addressee=addressee, via=via,
                   citations=[], parts=[Span.of(text, a, b) for a, b in it.parts] if len(it.parts) > 1 else [],
@@ -587,16 +592,20 @@ def _in_contrast_clause(doc, c: Cand) -> bool:
 # ---------------------------------------------------------------- citations
 
 def _qc(n: int, citations) -> QuoteCitation:
+    """Marker ``n`` with its status and backing entry, via the citations layer's resolver when present."""
     try:
-        from . import citations as cit_mod
+        from .citations import resolve
 
-        fn = getattr(cit_mod, "resolve_marker", None)
-        if fn is not None:
-            res = fn(citations, n)
-            if isinstance(res, QuoteCitation):
-                return res
-    except Exception:  # pragma: no cover - the colleague's helper may not exist yet
-        log.debug("citations resolver unavailable", exc_info=True)
+        status, entry = resolve(citations, n)
+    except (ImportError, AttributeError, TypeError):  # resolver not there (yet): resolve ibid chains here
+        status, entry = None, None
+    if status is not None:
+        if status != "ok" or entry is None:
+            return QuoteCitation(number=n, status=status if status in ("missing_entry", "unresolvable_ibid") else "missing_entry")
+        src = entry.source
+        return QuoteCitation(number=n, status="ok", entry=entry.number,
+                             source_title=(src.title if src else None) or entry.title,
+                             source_publisher=(src.publisher if src else None) or entry.publisher)
     entry = citations.entry(n) if hasattr(citations, "entry") else None
     if entry is None:
         return QuoteCitation(number=n, status="missing_entry")
@@ -791,6 +800,8 @@ class Resolver:
                 continue
             etype = self.etype.get(id(sp))
             if plural:
+                if sp.resolved_from == "outlet":
+                    continue
                 if etype in ("ORG", "NORP", "GPE") or (sp.text.lower().rstrip().endswith("s") and etype != "PERSON"):
                     return self._copy(sp, a, b, "pronoun")
                 continue
@@ -866,7 +877,7 @@ def voices(quotes: list[Quote]) -> list[Voice]:
     groups: list[dict] = []
     for q in quotes:
         sp = q.speaker
-        if sp is None:
+        if sp is None or "weak_cue" in q.flags:
             continue
         display = sp.name or (sp.text if sp.resolved_from == "description" else None)
         if display is None:

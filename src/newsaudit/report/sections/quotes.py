@@ -33,6 +33,10 @@ def via_label(q) -> str:
     return ", ".join(v.text for v in q.via) or ""
 
 
+def kind_label(q) -> str:
+    return q.kind + (" (weak cue)" if "weak_cue" in q.flags else "")
+
+
 def _rows(dossier):
     for q in dossier.quotes:
         cue = q.cue.text if q.cue else ""
@@ -55,7 +59,7 @@ def render_terminal(dossier, console) -> None:
             table.add_column(col, **kw)
         rows = list(_rows(dossier))
         for q, spk, cue, via, cites in rows[:MAX_ROWS]:
-            table.add_row(str(lines.line(q.start)), q.kind, spk, cue, via, short(q.content.text, 110), cites)
+            table.add_row(str(lines.line(q.start)), kind_label(q), spk, cue, via, short(q.content.text, 110), cites)
         console.print(table)
         if len(rows) > MAX_ROWS:
             console.print(f"… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
@@ -80,7 +84,7 @@ def render_markdown(dossier) -> str:
         out += ["| line | kind | speaker | cue → to | via | content | cites |", "|---:|---|---|---|---|---|---|"]
         rows = list(_rows(dossier))
         for q, spk, cue, via, cites in rows[:MAX_ROWS]:
-            out.append(f"| {lines.line(q.start)} | {q.kind} | {md_escape(spk)} | {md_escape(cue)} | {md_escape(via)} | "
+            out.append(f"| {lines.line(q.start)} | {kind_label(q)} | {md_escape(spk)} | {md_escape(cue)} | {md_escape(via)} | "
                        f"{md_escape(short(q.content.text, 120))} | {md_escape(cites)} |")
         if len(rows) > MAX_ROWS:
             out.append(f"\n… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
