@@ -109,3 +109,23 @@ def test_quotes_report_section_renders(audit_text):
     assert "## Quotes and attributions" in md and "Paula Brandt" in md and "### Voices" in md and "reform" in md
     term = render(d, "terminal")
     assert "Quotes and attributions" in term and "Paula Brandt" in term
+
+
+@pytest.mark.parametrize("flags,counted", [([], 1), (["weak_cue"], 0)])
+def test_quotes_voices_skip_weak_cues(flags, counted):
+    from newsaudit.analyze.quotes_impl import voices
+    from newsaudit.dossier import Cue, Quote, Span, Speaker
+
+    t = "Ann Roe believes it."
+    q = Quote(start=0, end=20, text=t, kind="indirect", content=Span.of(t, 16, 19),
+              speaker=Speaker(start=0, end=7, text="Ann Roe", name="Ann Roe"),
+              cue=Cue(start=8, end=15, text="believes", lemma="believe"), flags=flags)
+    assert sum(v.attributions for v in voices([q])) == counted
+
+
+@pytest.mark.parametrize("a,b,same", [("Khodabande", "Khodabandeh", True), ("Kobler", "Kobler", True),
+                                      ("Lund", "Land", False), ("Petersen", "Peterson", True), ("Smith", "Smyth", False)])
+def test_quotes_voice_surname_variants(a, b, same):
+    from newsaudit.analyze.quotes_impl import _close
+
+    assert _close(a.lower(), b.lower()) == same
