@@ -35,7 +35,8 @@ from newsaudit.evaluate.ptc import TECHNIQUES, load_corpus, merge_overlapping, s
 log = logging.getLogger("train_rhetoric")
 
 SI_C = 0.1
-SI_THRESHOLD = 0.2
+SI_THRESHOLD = 0.1  # tokens at or above it extend a span ...
+SI_SEED = 0.25  # ... that holds at least one token at or above this (hysteresis; CV over train)
 SI_GAP = 3
 TC_C = 0.3
 TC_GRID = (0.3, 1.0, 3.0)
@@ -140,10 +141,10 @@ def tune_si(docs, articles, folds, Cs=(0.03, 0.1, 0.3)):
     return best[1], best[2], best[3]
 
 
-def export_si(vocab, clf, threshold, gap, path: Path, C):
+def export_si(vocab, clf, threshold, gap, path: Path, C, seed=None):
     coef = clf.coef_[0]
     weights = {vocab.names[j]: round(float(v), 4) for j, v in enumerate(coef) if abs(v) >= 1e-3}
-    model = {"kind": "token-logreg", "C": C, "threshold": threshold, "max_gap": gap, "bias": round(float(clf.intercept_[0]), 4),
+    model = {"kind": "token-logreg", "C": C, "threshold": threshold, "seed": seed, "max_gap": gap, "bias": round(float(clf.intercept_[0]), 4),
              "weights": weights}
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         json.dump(model, fh, separators=(",", ":"))
@@ -261,13 +262,14 @@ def main(argv=None):
         mine_lexicon(docs, articles, args.out / "rhetoric_lexicon.json")
     if args.only in (None, "si"):
         C, th, gap = (tune_si(docs, articles, folds) if args.cv else (SI_C, SI_THRESHOLD, SI_GAP))
+        seed = None if args.cv else SI_SEED
         rows, labels = [], []
         for d, a in zip(docs, articles):
             r, y, _ = si_rows(d, a.spans)
             rows += r
             labels += y
         vocab, clf = fit_si(rows, labels, C)
-        export_si(vocab, clf, th, gap, args.out / pm.SI_FILE, C)
+        export_si(vocab, clf, th, gap, args.out / pm.SI_FILE, C, seed)
     if args.only in (None, "tc"):
         C = tune_tc(docs, articles, folds) if args.cv else TC_C
         rows, labels = [], []

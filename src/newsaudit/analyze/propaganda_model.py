@@ -172,8 +172,11 @@ TRIM = " \n\t.,:;"
 
 
 def decode_spans(doc, probs: Sequence[float], threshold: float, max_gap: int = 1,
-                 allowed: Sequence[tuple[int, int]] | None = None, text: str | None = None) -> list[tuple[int, int, float]]:
+                 allowed: Sequence[tuple[int, int]] | None = None, text: str | None = None,
+                 seed: float | None = None) -> list[tuple[int, int, float]]:
     """Join runs of tokens whose probability reaches ``threshold`` into character spans.
+
+    With ``seed`` (hysteresis), a run is kept only if one of its tokens reaches ``seed``.
 
     A run may bridge ``max_gap`` low tokens inside the same sentence; spans are
     trimmed of the boundary characters PTC never starts/ends a span with.
@@ -186,6 +189,8 @@ def decode_spans(doc, probs: Sequence[float], threshold: float, max_gap: int = 1
 
     def flush():
         if not run:
+            return
+        if seed is not None and max(probs[k] for k in run) < seed:
             return
         s = doc[run[0]].idx
         e = doc[run[-1]].idx + len(doc[run[-1]])
@@ -223,6 +228,11 @@ def si_threshold() -> float:
 
 def si_max_gap() -> int:
     return int(_load(SI_FILE).get("max_gap", 1))
+
+
+def si_seed() -> float | None:
+    v = _load(SI_FILE).get("seed")
+    return None if v is None else float(v)
 
 
 def top_token_features(doc, start: int, end: int, k: int = 3, qmask: bytearray | None = None) -> list[str]:

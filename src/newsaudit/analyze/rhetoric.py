@@ -80,7 +80,8 @@ def _inside(s: int, e: int, allowed) -> bool:
 def _model_findings(doc, qmask, allowed, dtext) -> list[tuple[int, int, str, float, str]]:
     probs = pm.token_scores(doc, qmask, dtext)
     th = pm.si_threshold()
-    spans = pm.decode_spans(doc, probs, th, max_gap=pm.si_max_gap(), allowed=allowed, text=dtext)
+    spans = pm.decode_spans(doc, probs, th, max_gap=pm.si_max_gap(), allowed=allowed, text=dtext,
+                            seed=pm.si_seed())
     if not spans:
         return []
     counts = pm.lemma_counts(doc)
