@@ -202,20 +202,6 @@ def _inverted_subject(tok):
     return None
 
 
-def _subject_old(tok, depth: int = 0):
-    subs = sorted((c for c in tok.children if c.dep_ in SUBJ and _same_para(c, tok)), key=lambda c: abs(c.i - tok.i))
-    for c in subs[:1]:
-            if c.dep_ == "nsubjpass":
-                for a in tok.children:
-                    if a.dep_ == "agent":
-                        objs = [p for p in a.children if p.dep_ == "pobj"]
-                        return objs[0] if objs else None
-                if tok.lemma_ in TELL_LIKE:  # "X was told that ..." – X is the addressee
-                    return None
-            return c
-    return _inherited_subject(tok, depth)
-
-
 def _inherited_subject(tok, depth: int):
     if depth >= 3:
         return None
