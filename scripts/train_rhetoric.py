@@ -227,7 +227,7 @@ def mine_lexicon(docs, articles, path: Path, min_count: int = 4, min_precision: 
     for w, n in total.items():
         if n < min_count or w not in inside:
             continue
-        t, k = inside[w].most_common(1)[0]
+        t, k = min(inside[w].items(), key=lambda kv: (-kv[1], kv[0]))  # ties: by name (deterministic)
         prec = k / n
         if prec >= min_precision:
             words[w] = [t, round(prec, 3), n]
