@@ -129,3 +129,15 @@ def test_quotes_voice_surname_variants(a, b, same):
     from newsaudit.analyze.quotes_impl import _close
 
     assert _close(a.lower(), b.lower()) == same
+
+
+@pytest.mark.parametrize("text", [
+    "As a matter of fact, the assassination of the residents seems very unclear.",
+    "In other words, the council appears divided on the plan.",
+])
+def test_quotes_spans_are_well_formed(nlp, text):
+    out = run(nlp, text)
+    for q in out["quotes"]:
+        for s in [q, q.content, q.speaker, q.cue, q.addressee]:
+            if s is not None:
+                assert s.start < s.end and text[s.start:s.end] == s.text

@@ -361,12 +361,15 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
             is_clause = True
     if content is None and GENERIC_PREP_CONTENT:
         # "relentlessly referring to the US as …", "reserved his passion for …": the object phrase is what is attributed
-        toks = [t for c in tok.children if c.dep_ in ("prep", "dobj", "attr", "oprd", "acomp") and c.lower_ not in NON_CONTENT_PREPS
-                and (src_tok is None or c.i != src_tok.i) for t in c.subtree if t.i not in excl]
+        objs = [c for c in tok.children if c.dep_ in ("prep", "dobj", "attr", "oprd", "acomp")
+                and c.lower_ not in NON_CONTENT_PREPS and (src_tok is None or c.i != src_tok.i)]
+        # one side of the verb only, so the span never runs over the source and the cue
+        objs = [c for c in objs if c.i > tok.i] or [c for c in objs if c.i < tok.i and (src_tok is None or c.i > src_tok.i)]
+        toks = [t for c in objs for t in c.subtree if t.i not in excl]
         if toks:
             # PolNeAr-style: a preposition right after the verb belongs to the cue ("referring to", "calls for")
             first = min(toks, key=lambda t: t.i)
-            if first.dep_ == "prep" and first.head.i == tok.i and first.i - cue_hi <= 2 and CUE_TAKES_PREP:
+            if first.dep_ == "prep" and first.head.i == tok.i and 0 < first.i - cue_hi <= 2 and CUE_TAKES_PREP:
                 cue = (cue[0], first.idx + len(first.text))
                 toks = [t for t in toks if t.i != first.i]
             content = _span_chars(doc, toks) if toks else None

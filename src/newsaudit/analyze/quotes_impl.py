@@ -43,6 +43,7 @@ MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is 
 P_NESTED = 1.01  # cue-model probability for an unrelayed attribution inside a quote to be reported (off: worse on PolNeAr train)
 P_AGENTLESS = 0.3  # cue-model probability to report an agentless attribution ("it was revealed that …")
 SKIP_GENERIC_YOU = True
+NOT_SPEECH = frozenset("seem appear look sound know think believe feel see find want hope expect release show".split())
 STRONG_CUE = 0.6  # cue-model probability from which a non-speech verb (``affirm``) is not flagged ``weak_cue``
 DROP_NESTED = True  # attributions inside an indirect content: the outer one stands (measured better on PolNeAr train)
 
@@ -279,7 +280,7 @@ def analyse_quotes(article, doc, found) -> dict:
             vcue = Cue(start=vc.cue[0], end=vc.cue[1], text=text[vc.cue[0]:vc.cue[1]], lemma=vc.lemma) if vc is not None else None
             via.append(Via(start=v[0], end=v[1], text=text[v[0]:v[1]], entity=resolver.entity_of(v[0], v[1]), cue=vcue))
         if it.cand is not None and it.cand.lemma not in SPEECH and it.cand.lemma not in STRICT_CUES \
-                and (it.cand.prob is None or it.cand.prob < STRONG_CUE or it.speaker is None):
+                and (it.cand.prob is None or it.cand.prob < STRONG_CUE or it.speaker is None or it.cand.lemma in NOT_SPEECH):
             it.flags.append("weak_cue")  # a verb of belief/stance/perception PolNeAr counts, not a speech verb
         q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind,
                   content=Span.of(text, *it.content), speaker=speaker, cue=cue, addressee=addressee, via=via,

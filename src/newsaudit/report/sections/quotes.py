@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..lines import LineIndex, md_escape, short
 
 MAX_ROWS = 80
+WEAK_NOTE = "* weak cue: a verb of belief, stance or perception rather than speech (not counted in Voices)."
 
 
 def speaker_label(q) -> str:
@@ -34,7 +35,7 @@ def via_label(q) -> str:
 
 
 def kind_label(q) -> str:
-    return q.kind + (" (weak cue)" if "weak_cue" in q.flags else "")
+    return q.kind + ("*" if "weak_cue" in q.flags else "")
 
 
 def _rows(dossier):
@@ -55,12 +56,14 @@ def render_terminal(dossier, console) -> None:
         lines = LineIndex(dossier.text)
         table = Table(expand=True)
         for col, kw in (("line", {"justify": "right", "no_wrap": True}), ("kind", {"no_wrap": True}), ("speaker", {"ratio": 2}),
-                        ("cue → to", {"ratio": 2}), ("via", {"ratio": 1}), ("content", {"ratio": 5}), ("cites", {"ratio": 1})):
+                        ("cue → to", {"ratio": 2}), ("via", {"ratio": 1}), ("content", {"ratio": 5}), ("cites", {"ratio": 2})):
             table.add_column(col, **kw)
         rows = list(_rows(dossier))
         for q, spk, cue, via, cites in rows[:MAX_ROWS]:
             table.add_row(str(lines.line(q.start)), kind_label(q), spk, cue, via, short(q.content.text, 110), cites)
         console.print(table)
+        if any("weak_cue" in q.flags for q in dossier.quotes):
+            console.print(WEAK_NOTE)
         if len(rows) > MAX_ROWS:
             console.print(f"… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
     if dossier.voices:
@@ -86,6 +89,8 @@ def render_markdown(dossier) -> str:
         for q, spk, cue, via, cites in rows[:MAX_ROWS]:
             out.append(f"| {lines.line(q.start)} | {kind_label(q)} | {md_escape(spk)} | {md_escape(cue)} | {md_escape(via)} | "
                        f"{md_escape(short(q.content.text, 120))} | {md_escape(cites)} |")
+        if any("weak_cue" in q.flags for q in dossier.quotes):
+            out.append(f"\n{WEAK_NOTE}")
         if len(rows) > MAX_ROWS:
             out.append(f"\n… and {len(rows) - MAX_ROWS} more (see the JSON dossier).")
     if dossier.voices:
