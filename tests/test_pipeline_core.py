@@ -94,3 +94,14 @@ def iter_spans(obj):
     elif isinstance(obj, list):
         for v in obj:
             yield from iter_spans(v)
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("He added,\u201dHundreds of", ["He", "added", ",", "\u201d", "Hundreds", "of"]),
+    ("So they\u201dhave been", ["So", "they", "\u201d", "have", "been"]),
+    ("the \u201cHeaven\u201cby the", ["the", "\u201c", "Heaven", "\u201c", "by", "the"]),
+    ("don\u2019t split it\u2019s", ["do", "n\u2019t", "split", "it", "\u2019s"]),  # apostrophes untouched
+    ("3.5 and 1,000 people", ["3.5", "and", "1,000", "people"]),
+])
+def test_nlp_tokenizer_splits_glued_quote_marks(nlp, text, tokens):
+    assert [t.text for t in nlp.tokenizer(text)] == tokens
