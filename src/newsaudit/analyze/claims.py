@@ -83,7 +83,7 @@ def analyse(article, doc, found) -> dict[str, Any]:
     author = (article.meta.authors[0] if article.meta.authors else None)
 
     infos = []
-    qindex = _quote_index(quotes)
+    qindex = _quote_index(quotes, doc)
     for k, (a, b) in enumerate(units):
         span = doc.char_span(a, b, alignment_mode="expand")
         q_idx = _quote_for(a, b, qindex)
@@ -246,7 +246,7 @@ def _marker_status(number: int, citations) -> tuple[str, int]:
 _NO_HOLDER = {"i", "we", "you", "me", "us", "one", "it", "this", "that", "there"}
 
 
-def _quote_index(quotes) -> list[tuple[int, int, int]]:
+def _quote_index(quotes, doc=None) -> list[tuple[int, int, int]]:
     """(content start, content end, index) of the quotes that can give a sentence its holder, by start."""
     out = []
     for i, q in enumerate(quotes):
@@ -257,9 +257,19 @@ def _quote_index(quotes) -> list[tuple[int, int, int]]:
         if q.kind == "indirect" and cue is not None and cue.lemma.lower() not in REPORT_CLAUSE | REPORT_OBJECT | {"accord"}:
             continue  # "the ministry reportedly plans to ...": an actor, not a speaker
         content = getattr(q, "content", None) or q
+        if q.kind == "indirect" and doc is not None and not _is_proposition(doc, content.start, content.end):
+            continue  # "the attack had been predicted by X": the writer tells of X's act, X asserts nothing here
         out.append((content.start, content.end, i))
     out.sort()
     return out
+
+
+def _is_proposition(doc, start: int, end: int) -> bool:
+    """True when the reported content holds a clause (a verb), not just a noun phrase."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _quote_for(a: int, b: int, qindex: list[tuple[int, int, int]]) -> int | None:
