@@ -203,13 +203,6 @@ def test_browser_report_print_media_hides_controls(watched, built_report):
     assert w.page.is_visible("nav.toggles")
 
 
-def _layer_ready(name: str) -> bool:
-    import importlib
-
-    mod = importlib.import_module(f"newsaudit.analyze.{name}")
-    return "placeholder" not in (mod.__doc__ or "").lower() or os.environ.get("CI", "").lower() == "true"
-
-
 def test_browser_report_sample_article(watched, sample_report):
     w = watched()
     w.page.goto(sample_report.as_uri())
@@ -219,16 +212,10 @@ def test_browser_report_sample_article(watched, sample_report):
     for i in range(charts.count()):
         assert charts.nth(i).locator("rect.bar, circle.dot").count() > 0
     quotes = w.page.locator("#na-article [data-l=quotes]:not(.nsq)")
-    if _layer_ready("quotes"):
-        assert quotes.count() > 0, "the sample article's report shows no quote"
-        quotes.first.click()
-        text = _details(w.page)
-        assert "Speaker" in text and ("Source" in text or "Citation" in text)
-    else:  # the quotes layer has not landed yet: any highlight must still open its details
-        hl = w.page.locator("#na-article [data-f]")
-        assert hl.count() > 0
-        hl.first.click()
-        assert _details(w.page)
+    assert quotes.count() > 0, "the sample article's report shows no quote"
+    quotes.first.click()
+    text = _details(w.page)
+    assert "Speaker" in text and ("Source" in text or "Citation" in text)
     _shot(w.page, "report-sample.png")
     assert not w.errors and not w.dialogs and not w.remote
 

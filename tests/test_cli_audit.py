@@ -90,10 +90,18 @@ def test_cli_strict_exits_1_on_problems(tmp_path):
     p = tmp_path / "p.txt"
     p.write_text("Ferry strike\n\nThe strike ended on Friday, the union said [4].\n", encoding="utf-8")
     lenient = run("audit", str(p), "--format", "json")
-    problems = json.loads(lenient.output)["citations"]["problems"] + json.loads(lenient.output)["problems"]
+    kinds = [x["kind"] for x in json.loads(lenient.output)["citations"]["problems"]]
     strict = CliRunner().invoke(cli, ["audit", str(p), "--format", "json", "--strict"])
     assert lenient.exit_code == 0
-    assert strict.exit_code == (1 if problems else 0)
+    assert "missing_entry" in kinds
+    assert strict.exit_code == 1
+
+
+def test_cli_strict_exits_0_without_problems(tmp_path):
+    p = tmp_path / "ok.txt"
+    p.write_text("Ferry strike\n\nThe strike ended on Friday, the union said.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["audit", str(p), "--format", "json", "--strict"])
+    assert json.loads(res.output)["citations"]["problems"] == [] and res.exit_code == 0
 
 
 def test_cli_schema_is_json():
