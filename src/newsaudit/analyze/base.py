@@ -57,3 +57,12 @@ Found = Mapping[str, Any]
 
 def freeze(found: dict[str, Any]) -> Found:
     return MappingProxyType(found)
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` so that it neither starts nor ends with whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

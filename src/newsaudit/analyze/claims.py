@@ -25,6 +25,7 @@ import logging
 import re
 from typing import Any
 
+from .base import strip_span
 from ..dossier import Claim, Holder, Span, SourcingSummary
 from . import checkworthy as cw
 from .hedges import certainty, find_hedges
@@ -174,7 +175,7 @@ def _units(article, doc, found) -> list[tuple[int, int]]:
         for piece in re.split(r"(\n\s*)", text[a:b]):
             pa, pb = pos, pos + len(piece)
             pos = pb
-            pa, pb = _trim(text, pa, pb)
+            pa, pb = strip_span(text, pa, pb)
             if pb <= pa or not any(c.isalpha() for c in text[pa:pb]):
                 continue
             if not any(x <= pa and pb <= y for x, y in ranges):
@@ -197,14 +198,6 @@ def _merge_fragments(text: str, units: list[tuple[int, int]]) -> list[tuple[int,
             continue
         out.append((a, b))
     return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def _assign_markers(units, citations, text, paragraphs) -> list[list[int]]:

@@ -17,6 +17,7 @@ import logging
 import re
 from typing import Any
 
+from .base import strip_span
 from ..dossier import Problem, Quantity, Span
 from . import numbers as N
 
@@ -420,7 +421,7 @@ def _glued_quantity(tok, doc, text, blocked) -> Quantity | None:
     q_end = counted.idx + len(counted.text) if counted is not None else end
     ev = _event_word(counted) if counted is not None else None
     sent = tok.sent
-    s0, s1 = _trim(text, sent.start_char, sent.end_char)
+    s0, s1 = strip_span(text, sent.start_char, sent.end_char)
     return Quantity(
         start=start, end=q_end, text=text[start:q_end], number=Span.of(text, start, end), value=value, low=lo,
         high=hi, counted=counted.lower_ if counted is not None else None, event=ev or "OTHER",
@@ -476,16 +477,8 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
         event_text=Span.of(text, ev_tok.idx, ev_tok.idx + len(ev_tok.text)) if ev_tok is not None else None,
     )
     sent = first.sent
-    s0, s1 = _trim(text, sent.start_char, sent.end_char)
+    s0, s1 = strip_span(text, sent.start_char, sent.end_char)
     return q.model_copy(update={"sentence": Span.of(text, s0, s1)})
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 # ---------------------------------------------------------------- context
