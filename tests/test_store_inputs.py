@@ -25,6 +25,14 @@ def test_store_discover_walks_directories_sorted_and_skips_hidden(tmp_path):
     assert names == ["a.txt", "b/2.txt"]
 
 
+def test_store_discover_takes_article_files_only_in_directories(tmp_path):
+    for name in ("a.html", "b.json", "c.jsonl", "d.warc.gz", "e.py", "f.png", "g.csv", "h.TXT"):
+        _write(tmp_path / name, "x")
+    names = [p.name for p in discover([tmp_path])]
+    assert names == ["a.html", "b.json", "c.jsonl", "d.warc.gz", "h.TXT"]
+    assert [p.name for p in discover([tmp_path / "e.py"])] == ["e.py"]  # named directly: always taken
+
+
 @pytest.mark.parametrize("text", ["An article.", "Ünïcode text — with dashes."])
 def test_store_file_item_id_is_content_hash(tmp_path, text):
     p = _write(tmp_path / "x.txt", text)

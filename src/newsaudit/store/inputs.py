@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# In a directory walk only these are taken as articles (a file named on the command line always is).
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json")
 ID_CHARS = 24  # hex chars of the sha256 kept as the article id (96 bits)
 
 
@@ -54,14 +56,15 @@ def _kind(path: Path) -> str:
 
 
 def discover(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Every input file under ``paths`` (directories walked recursively, in sorted order; hidden files skipped)."""
+    """Every input file under ``paths``: directories are walked recursively in sorted order, taking article,
+    JSONL and WARC files (``ARTICLE_SUFFIXES`` …) and skipping hidden files; a file named directly is always taken."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
-                    if not f.startswith("."):
+                    if not f.startswith(".") and f.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES):
                         yield Path(root) / f
         else:
             yield path
