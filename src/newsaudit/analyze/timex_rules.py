@@ -76,6 +76,10 @@ _UNIT_RE = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnig
             r"decades?|centur(?:y|ies))")
 _APPROX_RE = ("(?:" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _APPROX if k != "or so"),
                                       key=len, reverse=True)) + ")")
+_SPY_RE = (r"(?:(?:nineteen|twenty)[-\s]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|"
+           r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[-\s]+(?:one|two|three|four|five|six|seven|"
+           r"eight|nine))?(?![\w-])|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?(?![\w-]))")
 _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 _L, _R = r"(?<![\w$#£€.-])", r"(?![\w])"
 _LM, _RM = r"(?<![A-Za-z])", r"(?![A-Za-z])"
@@ -104,6 +108,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("dmy", rf"{_LM}{wd}(?P<the>the\s+)?(?P<day>{D})(?:\s+of)?\s+(?P<month>{M})(?:,?\s*(?P<year>{Y})(?!\d))?{_RM}"),
         # (mod)? month (of)? year
         ("my", rf"{_LM}{modp}?(?P<month>{M})(?:\s+of|,)?\s*(?P<year>{Y})(?!\d)"),
+        ("myspelled", rf"{_LM}{modp}?(?P<month>{M})(?:\s+of|,)?\s+(?P<year>{_SPY_RE})"),
         ("mrel", rf"{_LM}{modp}?(?P<month>{M})\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{_R}"),
         # (mod)? (rel)? month alone
         ("m", rf"{_LM}(?:{modp}|(?P<relm>last|next|this|this\s+past|this\s+coming|since|in|until|by|of|from|through|before|after|during|early|late)\s+)?(?P<month>{M}){_RM}"),
@@ -116,11 +121,14 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("decade", rf"{_L}(?:(?P<the>the)\s+)?(?:{modp})?(?P<dec>(?:1[5-9]|20)\d0s|'\d0s|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){_R}"),
         ("century", rf"{_L}(?:the\s+)?(?P<c>\d{{1,2}}(?:st|nd|rd|th)|{_ORDW}|twenty-first)[-\s]century{_R}"),
         # seasons
-        ("season", rf"{_L}(?:{modp})?(?:(?P<srel>this\s+past|this\s+coming|this|last|next|the|past)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{Y}))?{_R}"),
+        ("season", rf"{_L}(?:{modp})?(?:(?P<srel>this\s+past|this\s+coming|this|last|next|the|past)\s+)?(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{Y}(?!\d)|{_SPY_RE}))?{_R}"),
+        ("yearnamed", rf"{_L}(?:the\s+)?year\s+(?P<year>{Y}(?!\d)|{_SPY_RE}){_R}"),
         # quarters and halves
         ("quarter", rf"{_L}(?:(?P<the>the)\s+)?(?:(?:fiscal|comparable|year[-\s]earlier|year[-\s]ago|same|calendar)[-\s]+)*"
                     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|next|previous|final|past|recent)"
                     rf"[-\s]+(?:fiscal[-\s]+)?(?P<qu>quarter|half|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{Y}|this\s+year|last\s+year|next\s+year|the\s+year))?{_R}"),
+        ("yearsquarter", rf"{_L}(?P<yrel>this|last|next)\s+year'?s\s+(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?(?P<qu>quarter|period){_R}"),
+        ("prevperiod", rf"{_L}(?:the\s+)?(?:(?:same|corresponding|comparable)\s+)?(?P<qu>quarter|period)\s+(?:of\s+|in\s+)?(?P<ya>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year){_R}"),
         ("thequarter", rf"{_L}(?P<the>the)\s+(?P<qu>quarter){_R}"),
         ("yearquarter", rf"{_L}(?:the\s+)?(?P<year>{Y})\s+(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+)?(?:fiscal\s+)?(?P<qu>quarter|period){_R}"),
         ("theyear", rf"{_L}the\s+(?:(?P<which>full|whole|entire|current|fiscal|calendar)\s+)?year(?![\w-])(?!\s+(?:\d|ago|earlier|before|after))"),
@@ -130,6 +138,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # years, with modifiers
         ("year", rf"{_L}(?:{modp})?(?P<year>{Y})(?:s)?(?![\d,.%]\d|[\d%]|\s*(?:%|percent)){_R}"),
         # N units ago / earlier / later / from now
+        # relative to the date last mentioned in the text ("that year", "the following day")
+        ("anaphor", rf"{_L}(?P<arel>that|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|(?=the\s+next\s+day)the\s+next)\s+(?P<unit>day|month|year|quarter){_R}(?!\s+(?:ago|earlier|later|before|after))"),
         ("ago", rf"{_L}{approx}?(?P<num>{_NUM_RE})[\s-]+(?P<unit>{_UNIT_RE})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back){_R}"),
         # durations (the past two years, at least 3 decades, 20 years, decade-long)
         ("dur", rf"{_L}{approx}?(?:(?P<the>the)\s+)?(?:(?P<drel>past|last|next|previous|first|coming|following|latest|final|remaining|initial|same|ensuing|intervening)\s+)?"
@@ -148,7 +158,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                    rf"(?:this|yesterday|tomorrow|last|the)\s+(?:morning|afternoon|evening|night)|overnight){_R}"),
         ("ref", rf"{_L}(?P<word>now|right\s+now|just\s+now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
                 rf"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|recent\s+years|the\s+past|in\s+the\s+past|formerly|previously|once\s+upon\s+a\s+time|"
-                rf"the\s+future|in\s+the\s+future|soon|shortly|the\s+near\s+future|a\s+later\s+date|any\s+time\s+soon|"
+                rf"the\s+future|in\s+the\s+future|(?:in\s+)?(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years)|soon|shortly|the\s+near\s+future|a\s+later\s+date|any\s+time\s+soon|"
                 rf"current|recent|former){_R}"),
         # sets
         ("set", rf"{_L}(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|"
@@ -182,7 +192,8 @@ _PATTERN_TRIGGERS = {
     "iso": ("DIGIT",), "slash": ("DIGIT",), "mdy": ("MONTH",), "dmy": ("MONTH",), "my": ("MONTH",), "mrel": ("MONTH",), "m": ("MONTH",),
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
-    "yearago": ("UNIT",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "yearago": ("UNIT",), "yearsquarter": ("QUARTER",), "prevperiod": ("QUARTER",), "myspelled": ("MONTH",),
+    "yearnamed": ("UNIT",), "anaphor": ("UNIT",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
     "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
@@ -302,6 +313,23 @@ def _mod(s: str | None) -> str | None:
     return _MOD_WORDS.get(s) or _MOD_WORDS.get(s.replace("the ", "")) or _APPROX.get(s)
 
 
+def _spelled_year(s: str) -> int | None:
+    """A year written in digits or words ("1994", "nineteen ninety-four", "two thousand and one")."""
+    s = " ".join(s.lower().replace("-", " ").split())
+    if s.isdigit():
+        return int(s)
+    parts = [w for w in s.split() if w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        rest = parts[2:]
+        return 2000 + (NUMBER_WORDS.get(rest[0], 0) if rest else 0)
+    if len(parts) < 2 or parts[0] not in ("nineteen", "twenty"):
+        return None
+    y = (19 if parts[0] == "nineteen" else 20) * 100 + NUMBER_WORDS.get(parts[1], 0)
+    if len(parts) > 2:
+        y += NUMBER_WORDS.get(parts[2], 0)
+    return y
+
+
 def _year2(s: str) -> int:
     y = int(s.lstrip("'"))
     if y >= 100:
@@ -379,11 +407,18 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
     chosen.sort(key=lambda c: c[0])
     out: list[Timex] = []
     last_quarter: list[str] = []
+    last_date: list[str] = []
     for start, end, name, m in chosen:
         anc, src, direction = context(start, end)
         tx = run(name, m, last_quarter)
         if tx is None:
             continue
+        if name == "anaphor":
+            tx.value = _resolve_anaphor(m, last_date, last_quarter)
+            if tx.value is None:
+                continue
+        elif tx.type == "DATE" and tx.value and _DATE_VALUE.fullmatch(tx.value):
+            last_date[:] = [tx.value]
         tx.start, tx.end = _trim(text, tx.start, tx.end)
         if tx.end <= tx.start:
             continue
@@ -396,11 +431,48 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
             tx.anchor, tx.anchor_source = anc, (src if anc else "none")
         else:
             tx.anchor, tx.anchor_source = None, "none"
-        if tx.value and re.fullmatch(r"\d{4}-Q\d", tx.value) and name in ("quarter", "thequarter") \
+        if tx.value and re.fullmatch(r"\d{4}-Q\d", tx.value) and (name in ("quarter", "thequarter") or name == "yearsquarter" and tx.text[:4].lower() == "this") \
                 and not re.search(r"year[-\s](?:earlier|ago)|\d{4}", tx.text.lower()):
             last_quarter[:] = [tx.value]
         out.append(tx)
     return out
+
+
+_DATE_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q[1-4])?")
+
+
+def _resolve_anaphor(m: re.Match, last_date: list[str], last_quarter: list[str]) -> str | None:
+    """The value of "that year", "the following day"... from the date last mentioned before it
+    (the reference time of a narrative, as HeidelTime does); None when there is none fine enough."""
+    if not last_date:
+        return None
+    ref = last_date[0]
+    rel = " ".join(m.group("arel").lower().split())
+    unit = m.group("unit").lower()
+    step = 1 if rel in ("the following", "the next") else -1 if rel in ("the previous", "the preceding", "the prior") else 0
+    y = int(ref[:4])
+    if unit == "year":
+        return f"{y + step:04d}"
+    if unit == "quarter":
+        if "-Q" in ref:
+            idx = y * 4 + int(ref[-1]) - 1 + step
+        elif len(ref) >= 7:
+            idx = y * 4 + (int(ref[5:7]) - 1) // 3 + step
+        else:
+            return None
+        return f"{idx // 4:04d}-Q{idx % 4 + 1}"
+    if "-Q" in ref or len(ref) < 7:
+        return None
+    if unit == "month":
+        idx = y * 12 + int(ref[5:7]) - 1 + step
+        return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+    if len(ref) < 10:
+        return None
+    try:
+        d = date.fromisoformat(ref) + timedelta(days=step)
+    except ValueError:
+        return None
+    return d.isoformat()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -599,7 +671,10 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         if srel == "the" and not g.get("mod"):
             start = m.start("srel")
         if g.get("year"):
-            return mk("DATE", f"{g['year']}-{code}", mod=_mod(g.get("mod")), explicit=True)
+            y = _spelled_year(g["year"])
+            if y is None:
+                return None
+            return mk("DATE", f"{y}-{code}", mod=_mod(g.get("mod")), explicit=True)
         if anc is None:
             return mk("DATE", f"XXXX-{code}", mod=_mod(g.get("mod")))
         smonth = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
@@ -681,7 +756,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
 
     if name == "theyear":
         which = (g.get("which") or "").lower()
-        if which == "fiscal":
+        if which == "fiscal" or re.match(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\b", text[e:e + 20], re.IGNORECASE):
             return mk("DURATION", "P1Y")
         if anc is None:
             return mk("DATE", None)
@@ -700,6 +775,41 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             idx = anc.year * 4 + quarter_of(anc) - 2 - 4
             return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
         return mk("DATE", f"{anc.year - 1}")
+
+    if name == "anaphor":
+        return mk("DATE", None)  # resolved in tag() against the last date mentioned
+
+    if name in ("myspelled", "yearnamed"):
+        y = _spelled_year(g["year"])
+        if y is None:
+            return None
+        if name == "yearnamed":
+            return mk("DATE", f"{y:04d}", explicit=True)
+        if not _cap_ok(g["month"]):
+            return None
+        return mk("DATE", f"{y:04d}-{_month(g['month']):02d}", mod=_mod(g.get("mod")), explicit=True)
+
+    if name == "yearsquarter":
+        if anc is None:
+            return None
+        y = anc.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+        q = (g.get("q") or "").lower()
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(q)
+        if n is None:
+            if last_quarter:
+                n = int(last_quarter[0][-1])
+            else:
+                n = (quarter_of(anc) + 2) % 4 + 1
+        return mk("DATE", f"{y}-Q{n}")
+
+    if name == "prevperiod":
+        if anc is None:
+            return None
+        if last_quarter:
+            y, q = last_quarter[0].split("-Q")
+            return mk("DATE", f"{int(y) - 1}-Q{q}")
+        idx = anc.year * 4 + quarter_of(anc) - 2 - 4
+        return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
 
     if name == "spelledyear":
         y = (19 if g["c"].lower() == "nineteen" else 20) * 100 + NUMBER_WORDS[g["t"].lower()] + (
@@ -957,6 +1067,8 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return mk("DATE", "PAST_REF", start=start)
         if word in ("soon", "shortly", "any time soon"):
             return None  # TimeML leaves these adverbs untagged more often than not
+        if re.fullmatch(r"(?:the\s+)?(?:coming|upcoming)\s+\w+", word):
+            return mk("DATE", "FUTURE_REF", start=start)
         if word in ("the future", "the near future", "a later date"):
             if word == "shortly" and re.match(r"\s+(?:before|after)", text[e:e + 8].lower()):
                 return None
