@@ -56,8 +56,14 @@ def duration(n: float | None, unit: str) -> str:
     else:
         total = n * mult
         amount = str(int(total)) if float(total).is_integer() else f"{total:g}"
-        if not float(total).is_integer() and code in ("Y", "M", "D", "H") and total == int(total * 2) / 2:
-            amount = f"{total:g}"
+        if not float(total).is_integer() and total == int(total * 2) / 2:
+            # a half: "2 1/2 years" = P2Y6M, "a minute and a half" = PT1M30S (TimeML writes no fractions)
+            whole = int(total)
+            half = {("Y", False): "6M", ("M", False): "15D", ("D", False): "T12H", ("H", True): "30M",
+                    ("M", True): "30S"}.get((code, is_time))
+            if half is not None:
+                out = (f"{whole}{code}" if whole else "") + half
+                return f"PT{out}" if is_time else f"P{out}"
     return f"PT{amount}{code}" if is_time else f"P{amount}{code}"
 
 

@@ -66,7 +66,7 @@ _WD_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tue
 _MONTH_RE = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
              r"jan\.?|feb\.?|mar\.|apr\.?|jun\.|jul\.|aug\.?|sept\.?|sep\.|oct\.?|nov\.?|dec\.?)")
 _NUMW = "|".join(sorted([*_TENS, *_ONES], key=len, reverse=True))
-_NUM_RE = (rf"(?:\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_ONES[:9])})|{_NUMW}|a\s+couple\s+of|"
+_NUM_RE = (rf"(?:\d+\s+1/2|\d+\s*½|(?:\d+|{_NUMW}|a|an)\s+and\s+a\s+half|a\s+hundred|\d+(?:\.\d+)?|(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_ONES[:9])})|{_NUMW}|a\s+couple\s+of|"
            r"a\s+dozen|dozens\s+of|hundreds\s+of|a\s+few|a\s+number\s+of|few|several|many|numerous|couple\s+of|"
            r"half\s+an?|an?\s+half|a|an)")
 _ORDW = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
@@ -143,7 +143,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("ago", rf"{_L}{approx}?(?P<num>{_NUM_RE})[\s-]+(?P<unit>{_UNIT_RE})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back){_R}"),
         # durations (the past two years, at least 3 decades, 20 years, decade-long)
         ("dur", rf"{_L}{approx}?(?:(?P<the>the)\s+)?(?:(?P<drel>past|last|next|previous|first|coming|following|latest|final|remaining|initial|same|ensuing|intervening)\s+)?"
-                rf"(?P<num>{_NUM_RE})(?:\s*[-–]\s*|\s+)(?P<unit>{_UNIT_RE})(?P<long>[-–\s]long|[-–]old)?{_R}"),
+                rf"(?P<num>{_NUM_RE})(?:\s+(?P<more>more|additional|extra|further))?(?:\s*[-–]\s*|\s+)(?P<unit>{_UNIT_RE})(?P<long>[-–\s]long|[-–]old)?"
+                rf"(?P<half>\s+and\s+a\s+half)?{_R}"),
         ("durlong", rf"{_L}(?P<unit>{_UNIT_RE})[-–](?P<long>long){_R}"),
         ("durvague", rf"{_L}(?:(?P<the>the)\s+(?P<drel>past|last|next|coming|following|previous)\s+)?(?P<vague>few|several|many|some|a\s+few|recent)\s+(?P<unit>{_UNIT_RE}){_R}"),
         ("durplain", rf"(?<=\bfor\s)(?P<unit>hours|days|weeks|months|years|decades|centuries){_R}"),
@@ -156,6 +157,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # deictic words
         ("deixis", rf"{_L}(?:(?P<mod>early|late|earlier|later|mid)[-\s]+)?(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                    rf"(?:this|yesterday|tomorrow|last|the)\s+(?:morning|afternoon|evening|night)|overnight){_R}"),
+        ("todmod", rf"{_L}(?P<mod>early|late|mid)[-\s]+(?P<tod>morning|afternoon|evening)(?:,?\s+(?P<day>yesterday|today|tomorrow|{W}))?{_R}"),
         ("ref", rf"{_L}(?P<word>now|right\s+now|just\s+now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
                 rf"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|recent\s+years|the\s+past|in\s+the\s+past|formerly|previously|once\s+upon\s+a\s+time|"
                 rf"the\s+future|in\s+the\s+future|(?:in\s+)?(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years)|soon|shortly|the\s+near\s+future|a\s+later\s+date|any\s+time\s+soon|"
@@ -193,7 +195,7 @@ _PATTERN_TRIGGERS = {
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
     "yearago": ("UNIT",), "yearsquarter": ("QUARTER",), "prevperiod": ("QUARTER",), "myspelled": ("MONTH",),
-    "yearnamed": ("UNIT",), "anaphor": ("UNIT",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "yearnamed": ("UNIT",), "anaphor": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
     "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
@@ -279,6 +281,10 @@ def _num(s: str | None) -> float | None:
     parts = s.split()
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS and NUMBER_WORDS[parts[0]] >= 20:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    frac = re.fullmatch(r"(.+?)\s*(?:1/2|½|and a half)", s)
+    if frac:
+        whole = _num(frac.group(1))
+        return None if whole is None else whole + 0.5
     if s.startswith("half") or s.endswith("half"):
         return 0.5
     return None  # vague: few, several, many, dozens of ...
@@ -776,6 +782,12 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
         return mk("DATE", f"{anc.year - 1}")
 
+    if name == "todmod":
+        day = _day_of(g.get("day"), anc, direction)
+        if day is None:
+            return None
+        return mk("TIME", f"{day}T{_TOD[g['tod'].lower()]}", mod=_mod(g["mod"]))
+
     if name == "anaphor":
         return mk("DATE", None)  # resolved in tag() against the last date mentioned
 
@@ -881,7 +893,10 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return mk("DURATION", duration(None, unit), mod=approx)
         numw = g["num"].lower()
         n = _num(numw)
-        if numw in ("a", "an") and not drel and not g.get("approx") and not g.get("long"):
+        if n is not None and g.get("half"):
+            n += 0.5
+        if numw in ("a", "an") and not drel and not g.get("approx") and not g.get("long") and not g.get("half") \
+                and not g.get("more"):
             # "a year" alone: a duration only after for/in/within/over or as a measure
             before = text[max(0, s - 10):s].lower()
             if not re.search(r"\b(?:for|in|within|over|than|about|nearly|almost|after|take|takes|took|last|lasted|spent|spend)\s+$", before):
