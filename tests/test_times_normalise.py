@@ -32,7 +32,8 @@ def test_times_normalise_day_near(month, day, direction, year):
 
 @pytest.mark.parametrize("n, unit, value", [(3, "day", "P3D"), (None, "year", "PXY"), (3, "decade", "P30Y"),
                                             (2, "hour", "PT2H"), (1, "weekend", "P2D"), (None, "decade", "PXDE"),
-                                            (1.5, "year", "P1.5Y")])
+                                            (1.5, "year", "P1Y6M"), (0.5, "year", "P6M"), (2.5, "hour", "PT2H30M"),
+                                            (1.5, "minute", "PT1M30S"), (0.25, "year", "P0.25Y")])
 def test_times_normalise_duration(n, unit, value):
     assert duration(n, unit) == value
 

@@ -61,6 +61,19 @@ def one(text: str, anchor: date | None = PUB, direction: int | None = None):
     ("Profits fell in recent years.", "recent years", "DATE", "PXY"),
     ("Three days later the army withdrew.", "Three days", "DURATION", "P3D"),
     ("Revenue was flat for the year.", "the year", "DATE", "2013"),
+    ("Revenue for the year ended March 31 rose.", "the year", "DURATION", "P1Y"),
+    ("Net sales for this year's third quarter rose.", "this year's third quarter", "DATE", "2013-Q3"),
+    ("Sales for next year's first quarter may rise.", "next year's first quarter", "DATE", "2014-Q1"),
+    ("It shot up in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+    ("Oil hit lows in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ("They promised jobs by the year two thousand.", "the year two thousand", "DATE", "2000"),
+    ("Rates may fall in coming months.", "coming months", "DATE", "FUTURE_REF"),
+    ("They lived in camps for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+    ("But a minute and a half later a pilot landed.", "a minute and a half", "DURATION", "PT1M30S"),
+    ("The base stays for at least 20 more years.", "at least 20 more years", "DURATION", "P20Y"),
+    ("The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y"),
+    ("By mid afternoon the shelling stopped.", "mid afternoon", "TIME", "2013-09-18TAF"),
+    ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2013-09-17TAF"),
 ])
 def test_times_rules_tags_and_normalises(text, span, typ, value):
     found = one(text)
@@ -142,3 +155,35 @@ def test_times_rules_survives_odd_input():
     for text in ("", "   ", "September", "the 0th of May", "31st", "'''\u201c\u201d", "9999-99-99", "at 25 p.m."):
         for t in one(text):
             assert t.end > t.start
+
+
+def test_times_rules_same_period_last_year_follows_the_quarter():
+    text = "Profit in the third quarter rose, against a loss in the same period last year."
+    found = {t.text: t.value for t in one(text)}
+    assert found["the third quarter"] == "2013-Q3" and found["the same period last year"] == "2012-Q3"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("On March 2, 1995, he was promoted, and the following year he became attache.", "the following year", "1996"),
+    ("The firm was founded in 1988. Imports that year rose.", "that year", "1988"),
+    ("He arrived on Oct. 12, 2010. The next day he left.", "The next day", "2010-10-13"),
+    ("He arrived on Oct. 12, 2010. On the same day, the talks ended.", "the same day", "2010-10-12"),
+    ("Sales peaked in July 2011. The following month they fell.", "The following month", "2011-08"),
+    ("Sales peaked in July 2011. The previous month they fell.", "The previous month", "2011-06"),
+])
+def test_times_rules_anaphora_resolve_against_last_date(text, span, value):
+    found = {t.text: t.value for t in one(text)}
+    assert found.get(span) == value, found
+
+
+@pytest.mark.parametrize("text", [
+    "That year was a good one.",  # no date mentioned before: left out, not guessed
+    "The following month was quiet.",
+])
+def test_times_rules_anaphora_without_reference_are_dropped(text):
+    assert one(text) == []
+
+
+def test_times_rules_anaphora_need_a_fine_enough_reference():
+    found = {t.text: t.value for t in one("It was founded in 1988. The following day it closed.")}
+    assert "The following day" not in found
