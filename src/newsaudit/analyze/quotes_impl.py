@@ -369,7 +369,8 @@ def _colon_cands(text: str, ranges, doc) -> list[Cand]:
                 continue
             who = mm.group(1).strip()
             words = who.split()
-            if not 1 <= len(words) <= 5 or who.lower().rstrip(".") in NOT_SPEAKERS or words[0].lower() in NOT_SPEAKERS:
+            low = [w.lower().replace("’", "'").rstrip(".") for w in words]
+            if not 1 <= len(words) <= 5 or " ".join(low) in NOT_SPEAKERS or low[0] in NOT_SPEAKERS or low[-1] in NOT_SPEAKERS:
                 continue
             if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "de", "van", "von", "al") for w in words):
                 continue

@@ -66,7 +66,28 @@ def predict_text(text: str, doc) -> list[Pred]:
     found = {"structure": Structure(paragraphs=[Paragraph(start=0, end=len(text), text=text)]),
              "citations": Citations(), "entities": [], "mentions": []}
     out = analyse_quotes(article, doc, found)
-    return [to_pred(q, text) for q in out["quotes"]]
+    preds = [to_pred(q, text) for q in out["quotes"]]
+    return preds + via_preds(out["quotes"], preds) if VIA_PREDS else preds
+
+
+VIA_PREDS = True
+
+
+def via_preds(quotes, preds: list[Pred]) -> list[Pred]:
+    """PolNeAr annotates a relay (``As the AP reported, …``) as an attribution of its own whose
+    content holds the relayed one; the layer keeps it as the ``via`` of the inner quote."""
+    have = {tuple(p.cue[0]) for p in preds if p.cue}
+    extent: dict[tuple[int, int], list] = {}
+    for q in quotes:
+        for v in q.via:
+            if v.cue is None:
+                continue
+            key = (v.cue.start, v.cue.end)
+            if key in have:
+                continue
+            e = extent.setdefault(key, [(v.start, v.end), q.start, q.end])
+            e[1], e[2] = min(e[1], q.start), max(e[2], q.end)
+    return [Pred([src], [cue], [(a, b)]) for cue, (src, a, b) in extent.items()]
 
 
 def to_pred(q, text: str) -> Pred:

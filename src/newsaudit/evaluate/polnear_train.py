@@ -54,8 +54,9 @@ def mine(train_dir: str | Path, limit: int | None = None) -> dict:
                 if span is None:
                     continue
                 toks = [t for t in span if t.pos_ in POS]
-                # the lexical head of the cue: last verb, else last noun/adj/adp
-                verbs = [t for t in toks if t.pos_ == "VERB"]
+                # the lexical head of the cue: last verb, else last noun, else last adj/adp
+                # ("endorsement of" is a noun cue, not a preposition)
+                verbs = [t for t in toks if t.pos_ == "VERB"] or [t for t in toks if t.pos_ == "NOUN"]
                 head = verbs[-1] if verbs else (toks[-1] if toks else None)
                 if head is not None:
                     cue_n[(head.lemma_.lower(), head.pos_)] += 1
