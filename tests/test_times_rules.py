@@ -74,6 +74,8 @@ def one(text: str, anchor: date | None = PUB, direction: int | None = None):
     ("The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y"),
     ("By mid afternoon the shelling stopped.", "mid afternoon", "TIME", "2013-09-18TAF"),
     ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2013-09-17TAF"),
+    ("The sale should close by year-end.", "year-end", "DATE", "2013"),
+    ("Rules should be in place by year's end.", "year's end", "DATE", "2013"),
 ])
 def test_times_rules_tags_and_normalises(text, span, typ, value):
     found = one(text)
@@ -93,6 +95,7 @@ def test_times_rules_tags_and_normalises(text, span, typ, value):
     "She said she would sue.",
     "The current account deficit widened.",
     "Iraq imports about three-quarters of its food.",
+    "Year-end results were weak.",
 ])
 def test_times_rules_negative(text):
     assert [t.text for t in one(text)] == []

@@ -140,6 +140,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # N units ago / earlier / later / from now
         # relative to the date last mentioned in the text ("that year", "the following day")
         ("anaphor", rf"{_L}(?P<arel>that|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|(?=the\s+next\s+day)the\s+next)\s+(?P<unit>day|month|year|quarter){_R}(?!\s+(?:ago|earlier|later|before|after))"),
+        ("yearend", rf"{_L}(?P<pre>(?:by|at|since|around|before|after|until|through|to)\s+)(?P<word>(?:the\s+)?(?:year[-\s]end|year'?s\s+end)){_R}(?!\s+(?:results|figures|dividend|bonus|report))"),
         ("ago", rf"{_L}{approx}?(?P<num>{_NUM_RE})[\s-]+(?P<unit>{_UNIT_RE})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back){_R}"),
         # durations (the past two years, at least 3 decades, 20 years, decade-long)
         ("dur", rf"{_L}{approx}?(?:(?P<the>the)\s+)?(?:(?P<drel>past|last|next|previous|first|coming|following|latest|final|remaining|initial|same|ensuing|intervening)\s+)?"
@@ -195,7 +196,7 @@ _PATTERN_TRIGGERS = {
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
     "yearago": ("UNIT",), "yearsquarter": ("QUARTER",), "prevperiod": ("QUARTER",), "myspelled": ("MONTH",),
-    "yearnamed": ("UNIT",), "anaphor": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "yearnamed": ("UNIT",), "anaphor": ("UNIT",), "yearend": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
     "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
@@ -781,6 +782,13 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             idx = anc.year * 4 + quarter_of(anc) - 2 - 4
             return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
         return mk("DATE", f"{anc.year - 1}")
+
+    if name == "yearend":
+        if anc is None:
+            return None
+        pre = g["pre"].strip().lower()
+        y = anc.year - 1 if (pre == "since" or direction < 0) and anc.month < 12 else anc.year
+        return mk("DATE", f"{y:04d}", mod="END", start=m.start("word"))
 
     if name == "todmod":
         day = _day_of(g.get("day"), anc, direction)
