@@ -190,3 +190,12 @@ def test_times_rules_anaphora_without_reference_are_dropped(text):
 def test_times_rules_anaphora_need_a_fine_enough_reference():
     found = {t.text: t.value for t in one("It was founded in 1988. The following day it closed.")}
     assert "The following day" not in found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The move follows Tuesday's declaration by the rival firm.", "2013-09-17"),  # a possessive names a past event
+    ("The ministers meet Friday in Geneva.", "2013-09-20"),  # present tense, scheduled event
+])
+def test_times_rules_weekday_tense_from_parse(nlp, text, value):
+    found = tag(text, PUB, doc=nlp(text))
+    assert [t.value for t in found if t.rule == "wd"] == [value]

@@ -1256,7 +1256,7 @@ def tense_direction(doc, start: int, end: int) -> int:
             return 1  # "is to resume Tuesday"
         if head.tag_ == "VBD":
             return -1
-    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _REPORT_LEMMAS and not auxes:
+    if tok.tag_ in ("VBZ", "VBP") and tok.lemma_ not in _REPORT_LEMMAS and not auxes and span.root.dep_ != "poss":
         return 1  # "meet Monday" in the present: a scheduled event
     return 0
 
