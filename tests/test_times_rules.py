@@ -173,6 +173,9 @@ def test_times_rules_same_period_last_year_follows_the_quarter():
     ("He arrived on Oct. 12, 2010. On the same day, the talks ended.", "the same day", "2010-10-12"),
     ("Sales peaked in July 2011. The following month they fell.", "The following month", "2011-08"),
     ("Sales peaked in July 2011. The previous month they fell.", "The previous month", "2011-06"),
+    ("He arrived on Oct. 12, 2010. Later that day he left.", "Later that day", "2010-10-12"),
+    ("He arrived on Oct. 12, 2010. The next morning he left.", "The next morning", "2010-10-13TMO"),
+    ("The plan was filed on June 3, 2011. The following week it was dropped.", "The following week", "2011-W23"),
 ])
 def test_times_rules_anaphora_resolve_against_last_date(text, span, value):
     found = {t.text: t.value for t in one(text)}

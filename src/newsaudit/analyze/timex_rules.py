@@ -139,7 +139,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("year", rf"{_L}(?:{modp})?(?P<year>{Y})(?:s)?(?![\d,.%]\d|[\d%]|\s*(?:%|percent)){_R}"),
         # N units ago / earlier / later / from now
         # relative to the date last mentioned in the text ("that year", "the following day")
-        ("anaphor", rf"{_L}(?P<arel>that|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|(?=the\s+next\s+day)the\s+next)\s+(?P<unit>day|month|year|quarter){_R}(?!\s+(?:ago|earlier|later|before|after))"),
+        ("anaphor", rf"{_L}(?:(?P<amod>earlier|later)\s+(?:in\s+)?)?(?P<arel>that|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|(?=the\s+next\s+(?:day|morning|afternoon|evening|night))the\s+next)\s+(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night){_R}(?!\s+(?:ago|earlier|later|before|after))"),
         ("yearend", rf"{_L}(?P<pre>(?:by|at|since|around|before|after|until|through|to)\s+)(?P<word>(?:the\s+)?(?:year[-\s]end|year'?s\s+end)){_R}(?!\s+(?:results|figures|dividend|bonus|report))"),
         ("ago", rf"{_L}{approx}?(?P<num>{_NUM_RE})[\s-]+(?P<unit>{_UNIT_RE})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back){_R}"),
         # durations (the past two years, at least 3 decades, 20 years, decade-long)
@@ -460,6 +460,14 @@ def _resolve_anaphor(m: re.Match, last_date: list[str], last_quarter: list[str])
     y = int(ref[:4])
     if unit == "year":
         return f"{y + step:04d}"
+    if unit in _TOD:
+        if len(ref) < 10:
+            return None
+        try:
+            d = date.fromisoformat(ref[:10]) + timedelta(days=step)
+        except ValueError:
+            return None
+        return f"{d.isoformat()}T{_TOD[unit]}"
     if unit == "quarter":
         if "-Q" in ref:
             idx = y * 4 + int(ref[-1]) - 1 + step
@@ -470,6 +478,13 @@ def _resolve_anaphor(m: re.Match, last_date: list[str], last_quarter: list[str])
         return f"{idx // 4:04d}-Q{idx % 4 + 1}"
     if "-Q" in ref or len(ref) < 7:
         return None
+    if unit == "week":
+        if len(ref) < 10:
+            return None
+        try:
+            return iso_week(date.fromisoformat(ref[:10]) + timedelta(weeks=step))
+        except ValueError:
+            return None
     if unit == "month":
         idx = y * 12 + int(ref[5:7]) - 1 + step
         return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
@@ -797,7 +812,9 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         return mk("TIME", f"{day}T{_TOD[g['tod'].lower()]}", mod=_mod(g["mod"]))
 
     if name == "anaphor":
-        return mk("DATE", None)  # resolved in tag() against the last date mentioned
+        unit = g["unit"].lower()
+        mod = {"earlier": "START", "later": "END"}.get((g.get("amod") or "").lower())
+        return mk("TIME" if unit in _TOD else "DATE", None, mod=mod)  # resolved in tag() against the last date mentioned
 
     if name in ("myspelled", "yearnamed"):
         y = _spelled_year(g["year"])
