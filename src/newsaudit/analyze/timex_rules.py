@@ -196,7 +196,7 @@ _PATTERN_TRIGGERS = {
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
     "yearago": ("UNIT",), "yearsquarter": ("QUARTER",), "prevperiod": ("QUARTER",), "myspelled": ("MONTH",),
-    "yearnamed": ("UNIT",), "anaphor": ("UNIT",), "yearend": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "yearnamed": ("UNIT",), "anaphor": ("UNIT", "TOD"), "yearend": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
     "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
