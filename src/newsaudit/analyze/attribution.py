@@ -41,6 +41,7 @@ STRICT_INVERSION = True
 PASSIVE_NO_SOURCE = True
 CUE_TAKES_PREP = True
 AS_REPORTED = True
+PCOMP_SUBJECT = True
 FOR_CLAUSE = True
 COORD_NOT_PAREN = True
 PRE_PARATAXIS = True
@@ -213,6 +214,11 @@ def _inherited_subject(tok, depth: int):
         return tok.head
     if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head, depth + 1)
+    if PCOMP_SUBJECT and tok.dep_ == "pcomp" and tok.head.pos_ == "ADP" and tok.tag_ == "VBG":
+        # "…, insisting in calling it a sham", "by remembering the victims": the governing verb's subject
+        gov = tok.head.head
+        if gov.pos_ in ("VERB", "AUX") and gov.i != tok.head.i:
+            return _subject(gov, depth + 1)
     return None
 
 

@@ -41,6 +41,8 @@ EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|camp
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
 P_NESTED = 1.01  # cue-model probability for an unrelayed attribution inside a quote to be reported (off: worse on PolNeAr train)
+P_NO_SOURCE = 0.7  # cue-model probability to report an attribution whose source the parse does not give (chosen on PolNeAr train)
+P_KEEP_NESTED = 0.9  # ... to keep an attribution nested in another indirect one's content
 P_AGENTLESS = 0.3  # cue-model probability to report an agentless attribution ("it was revealed that …")
 SKIP_GENERIC_YOU = True
 NOT_SPEECH = frozenset("seem appear look sound know think believe feel see find want hope expect release show".split())
@@ -239,7 +241,8 @@ def analyse_quotes(article, doc, found) -> dict:
         for j, o in enumerate(items):
             if j == i or j in drop or o.cand is None or o.kind != "indirect":
                 continue
-            if it.content[0] <= o.cand.cue[0] < it.content[1] and not (o.cand.relay) and o.in_quote is None and i not in drop:
+            if it.content[0] <= o.cand.cue[0] < it.content[1] and not (o.cand.relay) and o.in_quote is None and i not in drop \
+                    and not (o.cand.prob is not None and o.cand.prob >= P_KEEP_NESTED and o.cand.source is not None):
                 drop.add(j)
     # "X quoted Y": X relays
     for it in items:
@@ -355,7 +358,7 @@ def _surface_cue(q: QuoteSpan, text: str, qspans) -> Cand | None:
 COLON_LINE = re.compile(r"^([A-Z][\w.'’&\- ]{1,48}?)\s?:\s+(\S.*?)\s*$")
 NOT_SPEAKERS = frozenset("""note update updated editor editor's photo photos video watch read related source sources
 correction disclosure tags share advertisement subscribe listen more also see warning breaking exclusive
-analysis opinion commentary comment live q a""".split())
+analysis opinion commentary comment live q a latest""".split())
 
 
 def _colon_cands(text: str, ranges, doc) -> list[Cand]:
@@ -539,6 +542,8 @@ def _good_indirect(c: Cand, text: str) -> bool:
         return c.source is not None
     if c.source is None:
         # "it was revealed that …": an attribution without a source
+        if c.prob is not None and c.prob >= P_NO_SOURCE and c.lemma not in NOT_SPEECH:
+            return True  # "…, calling the plan a sham": a strong cue whose speaker the parse does not give
         return "agentless" in c.flags and c.prob is not None and c.prob >= P_AGENTLESS
     if c.prob is not None:
         return c.prob >= attribution.P_INDIRECT
