@@ -10,13 +10,13 @@ import pytest
 from conftest import BENCH, require
 
 FLOORS = {
-    "Source/overlap": 0.773,
-    "Cue/overlap": 0.768,
-    "Content/overlap": 0.830,
-    "Attribution/overlap": 0.695,
-    "Source/exact": 0.685,
-    "Cue/exact": 0.637,
-    "Content/exact": 0.399,
+    "Source/overlap": 0.786,
+    "Cue/overlap": 0.781,
+    "Content/overlap": 0.845,
+    "Attribution/overlap": 0.708,
+    "Source/exact": 0.696,
+    "Cue/exact": 0.646,
+    "Content/exact": 0.403,
 }
 
 

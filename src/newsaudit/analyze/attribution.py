@@ -46,8 +46,8 @@ FOR_CLAUSE = True
 COORD_NOT_PAREN = True
 PRE_PARATAXIS = True
 NON_CONTENT_PREPS = frozenset("in at during after before since until by from into through within".split())
-P_CAND = 0.1  # cue-model probability to keep a verb as a candidate (quotes may link to it; chosen on PolNeAr train docs 0-59)
-P_INDIRECT = 0.15  # ... to report it as an indirect attribution on its own (same)
+P_CAND = 0.08  # cue-model probability to keep a verb as a candidate (quotes may link to it; chosen on PolNeAr train docs 0-59 and 400-559)
+P_INDIRECT = 0.1  # ... to report it as an indirect attribution on its own (same)
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 PUNCT_EDGE = set(",;:—–-()[]")
 
