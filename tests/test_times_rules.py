@@ -76,6 +76,10 @@ def one(text: str, anchor: date | None = PUB, direction: int | None = None):
     ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2013-09-17TAF"),
     ("The sale should close by year-end.", "year-end", "DATE", "2013"),
     ("Rules should be in place by year's end.", "year's end", "DATE", "2013"),
+    ("Troops arrive by the end of the month.", "the end of the month", "DATE", "2013-09"),
+    ("Prices rose at the start of the year.", "the start of the year", "DATE", "2013"),
+    ("We see no gains in the near term.", "the near term", "DATE", "FUTURE_REF"),
+    ("It will be offered at a later date.", "a later date", "DATE", "FUTURE_REF"),
 ])
 def test_times_rules_tags_and_normalises(text, span, typ, value):
     found = one(text)
@@ -96,6 +100,8 @@ def test_times_rules_tags_and_normalises(text, span, typ, value):
     "The current account deficit widened.",
     "Iraq imports about three-quarters of its food.",
     "Year-end results were weak.",
+    "They drew up a long-term plan.",
+    "The term of office ends.",
 ])
 def test_times_rules_negative(text):
     assert [t.text for t in one(text)] == []

@@ -140,6 +140,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         # N units ago / earlier / later / from now
         # relative to the date last mentioned in the text ("that year", "the following day")
         ("anaphor", rf"{_L}(?:(?P<amod>earlier|later)\s+(?:in\s+)?)?(?P<arel>that|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|(?=the\s+next\s+(?:day|morning|afternoon|evening|night))the\s+next)\s+(?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night){_R}(?!\s+(?:ago|earlier|later|before|after))"),
+        ("modthe", rf"{_L}(?P<mod>the\s+(?:end|beginning|start|middle)\s+of)\s+the\s+(?P<unit>week|month|year){_R}"),
         ("yearend", rf"{_L}(?P<pre>(?:by|at|since|around|before|after|until|through|to)\s+)(?P<word>(?:the\s+)?(?:year[-\s]end|year'?s\s+end)){_R}(?!\s+(?:results|figures|dividend|bonus|report))"),
         ("ago", rf"{_L}{approx}?(?P<num>{_NUM_RE})[\s-]+(?P<unit>{_UNIT_RE})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back){_R}"),
         # durations (the past two years, at least 3 decades, 20 years, decade-long)
@@ -161,7 +162,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("todmod", rf"{_L}(?P<mod>early|late|mid)[-\s]+(?P<tod>morning|afternoon|evening)(?:,?\s+(?P<day>yesterday|today|tomorrow|{W}))?{_R}"),
         ("ref", rf"{_L}(?P<word>now|right\s+now|just\s+now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
                 rf"recently|lately|in\s+recent\s+(?:years|months|weeks|days)|recent\s+years|the\s+past|in\s+the\s+past|formerly|previously|once\s+upon\s+a\s+time|"
-                rf"the\s+future|in\s+the\s+future|(?:in\s+)?(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years)|soon|shortly|the\s+near\s+future|a\s+later\s+date|any\s+time\s+soon|"
+                rf"the\s+future|in\s+the\s+future|the\s+(?:near|short)\s+term|(?:in\s+)?(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|quarters|years)|soon|shortly|the\s+near\s+future|a\s+later\s+date|any\s+time\s+soon|"
                 rf"current|recent|former){_R}"),
         # sets
         ("set", rf"{_L}(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|"
@@ -181,7 +182,7 @@ _TRIGGERS = {
     "UNIT": r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur",
     "TOD": r"morning|afternoon|evening|night|overnight",
     "DEIXIS": r"today|tonight|yesterday|tomorrow|overnight",
-    "REF": r"now|current|these|present|moment|recent|lately|past|future|former|previous|once",
+    "REF": r"now|current|these|present|moment|recent|lately|past|future|former|previous|once|later|term",
     "SET": r"daily|weekly|monthly|annual|yearly|hourly|nightly|biweekly|biannual",
     "SEASON": r"spring|summer|fall|autumn|winter",
     "HOLIDAY": r"christmas|new\s+year|thanksgiving|halloween|valentine|independence|labor|memorial",
@@ -196,7 +197,7 @@ _PATTERN_TRIGGERS = {
     "clock": ("DIGIT",), "clock24": ("DIGIT",), "noon": ("NOON",), "decade": ("DIGIT", "DECADEW"),
     "century": ("UNIT",), "season": ("SEASON",), "quarter": ("QUARTER",), "thequarter": ("QUARTER",), "theyear": ("UNIT",), "yearquarter": ("QUARTER",),
     "yearago": ("UNIT",), "yearsquarter": ("QUARTER",), "prevperiod": ("QUARTER",), "myspelled": ("MONTH",),
-    "yearnamed": ("UNIT",), "anaphor": ("UNIT", "TOD"), "yearend": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
+    "yearnamed": ("UNIT",), "anaphor": ("UNIT", "TOD"), "yearend": ("UNIT",), "modthe": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
     "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
@@ -798,6 +799,11 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return mk("DATE", f"{idx // 4}-Q{idx % 4 + 1}")
         return mk("DATE", f"{anc.year - 1}")
 
+    if name == "modthe":
+        if anc is None:
+            return None
+        return mk("DATE", shift(anc, 0, g["unit"].lower()), mod=_mod(g["mod"]))
+
     if name == "yearend":
         if anc is None:
             return None
@@ -1109,7 +1115,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
             return None  # TimeML leaves these adverbs untagged more often than not
         if re.fullmatch(r"(?:the\s+)?(?:coming|upcoming)\s+\w+", word):
             return mk("DATE", "FUTURE_REF", start=start)
-        if word in ("the future", "the near future", "a later date"):
+        if word in ("the future", "the near future", "a later date", "the near term", "the short term"):
             if word == "shortly" and re.match(r"\s+(?:before|after)", text[e:e + 8].lower()):
                 return None
             return mk("DATE", "FUTURE_REF", start=start)
