@@ -101,6 +101,8 @@ def test_times_rules_tags_and_normalises(text, span, typ, value):
     "Iraq imports about three-quarters of its food.",
     "Year-end results were weak.",
     "They drew up a long-term plan.",
+    'Baker said on ABC\'s "This Week" that talks failed.',
+    "He told USA Today that talks failed.",
     "The term of office ends.",
 ])
 def test_times_rules_negative(text):

@@ -954,6 +954,8 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         return mk("DURATION", duration(n, unit), start=start, end=end, mod=approx)
 
     if name == "rel":
+        if g["unit"][:1].isupper() and g["unit"].lower() in ("week", "weekend", "month", "year", "quarter", "decade", "century"):
+            return None  # a title: ABC's "This Week"
         unit_raw = " ".join(g["unit"].lower().split())
         rel = " ".join(g["rel"].lower().split())
         mod = _mod(g.get("mod"))
@@ -1064,6 +1066,8 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         return mk("DATE", v, start=start, weekday=wd, mod=mod)
 
     if name == "deixis":
+        if g["word"][:1] == "T" and g["word"].lower() in ("today", "tonight", "tomorrow") and _mid_sentence(text, m.start("word")):
+            return None  # a title: "USA Today", "VOA Today"
         word = " ".join(g["word"].lower().split())
         mod = _mod(g.get("mod"))
         if anc is None:
@@ -1108,7 +1112,7 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
                 return None
             if word == "recent" and not _attributive(text, e):
                 return None
-            if word == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|year|month|week|decade|day)", text[e:e + 10].lower()):
+            if word == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|year|month|week|decade|day|centur|quarter|hour|night)", text[e:e + 10].lower()):
                 return None
             return mk("DATE", "PAST_REF", start=start)
         if word in ("soon", "shortly", "any time soon"):
@@ -1171,6 +1175,12 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         return mk("DATE", day.isoformat(), explicit=bool(g.get("year")))
 
     return None
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` follows a word or comma in its sentence (so a capital is a name's)."""
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
 
 
 def _attributive(text: str, end: int) -> bool:
