@@ -103,6 +103,7 @@ def test_times_rules_tags_and_normalises(text, span, typ, value):
     "They drew up a long-term plan.",
     'Baker said on ABC\'s "This Week" that talks failed.',
     "He told USA Today that talks failed.",
+    "The recent sale raised cash.",
     "The term of office ends.",
 ])
 def test_times_rules_negative(text):

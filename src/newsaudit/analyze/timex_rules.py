@@ -1110,8 +1110,8 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
                     "formerly", "previously", "recent", "former"):
             if word in ("formerly", "previously", "former"):
                 return None
-            if word == "recent" and not _attributive(text, e):
-                return None
+            if word == "recent":
+                return None  # a vague modifier ("the recent sale"): TimeML corpora seldom tag it
             if word == "the past" and re.match(r"\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|year|month|week|decade|day|centur|quarter|hour|night)", text[e:e + 10].lower()):
                 return None
             return mk("DATE", "PAST_REF", start=start)
