@@ -47,6 +47,8 @@ def one(text: str, anchor: date | None = PUB, direction: int | None = None):
     ("It happened two years ago.", "two years ago", "DATE", "2011"),
     ("It happened three days ago.", "three days ago", "DATE", "2013-09-15"),
     ("Reports are filed daily.", "daily", "SET", "P1D"),
+    ("Orangemen march each July to the church.", "each July", "SET", "XXXX-07"),
+    ("They plant every spring.", "every spring", "SET", "XXXX-SP"),
     ("The council meets every Tuesday.", "every Tuesday", "SET", "XXXX-WXX-2"),
     ("Profits rose in the third quarter.", "the third quarter", "DATE", "2013-Q3"),
     ("It was built in the 1990s.", "the 1990s", "DATE", "199"),

@@ -166,7 +166,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
                 rf"current|recent|former){_R}"),
         # sets
         ("set", rf"{_L}(?P<word>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|"
-                rf"(?:every|each|per|a)\s+(?:other\s+)?(?:second|minute|hour|day|night|morning|evening|week|weekend|month|quarter|year|decade|{W})){_R}"),
+                rf"(?:every|each|per|a)\s+(?:other\s+)?(?:second|minute|hour|day|night|morning|evening|week|weekend|month|quarter|year|decade|{W})|"
+                rf"(?:every|each)\s+(?:{M}|spring|summer|autumn|fall|winter)(?!\s*\d)){_R}"),
         # holidays
         ("holiday", rf"{_L}(?P<hol>christmas(?:\s+(?:day|eve))?|new\s+year'?s?\s+(?:day|eve)|thanksgiving(?:\s+day)?|halloween|valentine'?s\s+day|independence\s+day|labor\s+day|memorial\s+day)(?:\s+(?P<year>{Y}))?{_R}"),
     ]
@@ -200,7 +201,7 @@ _PATTERN_TRIGGERS = {
     "yearnamed": ("UNIT",), "anaphor": ("UNIT", "TOD"), "yearend": ("UNIT",), "modthe": ("UNIT",), "todmod": ("TOD",), "fiscal": ("FISCAL",), "spelledyear": ("SPELLED",), "year": ("DIGIT",), "ago": ("UNIT",), "dur": ("UNIT",),
     "durlong": ("UNIT",), "durvague": ("UNIT",), "durplain": ("UNIT",), "rel": ("UNIT", "WEEKDAY", "MONTH"),
     "earlier": ("UNIT", "TOD"), "weekend": ("UNIT",), "wd": ("WEEKDAY",), "deixis": ("DEIXIS", "TOD"),
-    "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD"), "holiday": ("HOLIDAY",),
+    "ref": ("REF", "UNIT"), "set": ("SET", "UNIT", "WEEKDAY", "TOD", "MONTH", "SEASON"), "holiday": ("HOLIDAY",),
 }
 _MARGIN = 40  # characters around a trigger where an expression containing it can start or end
 
@@ -1142,6 +1143,11 @@ def _normalise(name: str, m: re.Match, text: str, anc: date | None, direction: i
         wdi = _weekday(unit) if re.fullmatch(_WD_RE, unit) else None
         if wdi is not None:
             return mk("SET", f"XXXX-WXX-{wdi + 1}")
+        if unit in SEASONS:
+            return mk("SET", f"XXXX-{SEASONS[unit]}")
+        mo = _month(unit) if unit not in ("second",) and det in ("every", "each") else None
+        if mo is not None and unit.rstrip(".") in _FULL_MONTHS:
+            return None if not _cap_ok(text[m.end() - len(unit):m.end()]) else mk("SET", f"XXXX-{mo:02d}")
         if unit in ("morning", "evening", "night"):
             return mk("SET", f"XXXX-XX-XXT{_TOD[unit]}")
         u = unit_of(unit)
