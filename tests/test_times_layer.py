@@ -123,3 +123,14 @@ def test_times_layer_full_audit(audit_text):
     assert [(t.text, t.value) for t in d.times] == [("Friday, 13 September 2013", "2013-09-13"), ("next week", "2013-W39")]
     for t in d.times:
         assert d.text[t.start:t.end] == t.text
+
+
+def test_times_layer_anaphora_anchor_to_the_text(audit_text):
+    from newsaudit.report.sections import times as section
+
+    d = audit_text("The plant opened on June 3, 2011.\n\nThe following month it hired 200 workers.\n",
+                   published=date(2013, 9, 18))
+    t = next(t for t in d.times if t.text == "The following month")
+    assert (t.value, t.anchor, t.anchor_source) == ("2011-07", "2011-06-03", "text")
+    assert d.text[t.start:t.end] == t.text
+    assert "date before it 2011-06-03" in section.render_markdown(d)

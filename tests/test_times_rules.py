@@ -213,3 +213,9 @@ def test_times_rules_anaphora_need_a_fine_enough_reference():
 def test_times_rules_weekday_tense_from_parse(nlp, text, value):
     found = tag(text, PUB, doc=nlp(text))
     assert [t.value for t in found if t.rule == "wd"] == [value]
+
+
+def test_times_rules_anaphora_say_their_anchor():
+    found = {t.text: t for t in one("The firm was founded on June 3, 2011. The following month it hired staff.")}
+    t = found["The following month"]
+    assert (t.value, t.anchor, t.anchor_source) == ("2011-07", date(2011, 6, 3), "text")

@@ -22,7 +22,7 @@ from typing import Callable
 
 from .timex_normalise import (
     MONTHS, SEASONS, WEEKDAYS, day_near, duration, iso_week, month_near, quarter_of, shift,
-    thanksgiving, unit_of, valid_day, weekday_near,
+    thanksgiving, unit_of, valid_day, value_start, weekday_near,
 )
 
 log = logging.getLogger(__name__)
@@ -422,10 +422,12 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
         tx = run(name, m, last_quarter)
         if tx is None:
             continue
+        ref = None
         if name == "anaphor":
             tx.value = _resolve_anaphor(m, last_date, last_quarter)
             if tx.value is None:
                 continue
+            ref = value_start(last_date[0])
         elif tx.type == "DATE" and tx.value and _DATE_VALUE.fullmatch(tx.value):
             last_date[:] = [tx.value]
         tx.start, tx.end = _trim(text, tx.start, tx.end)
@@ -440,6 +442,8 @@ def tag(text: str, anchor: date | None, *, doc=None, anchor_at: AnchorFn | None 
             tx.anchor, tx.anchor_source = anc, (src if anc else "none")
         else:
             tx.anchor, tx.anchor_source = None, "none"
+        if ref is not None:
+            tx.anchor, tx.anchor_source = ref, "text"
         if tx.value and re.fullmatch(r"\d{4}-Q\d", tx.value) and (name in ("quarter", "thequarter") or name == "yearsquarter" and tx.text[:4].lower() == "this") \
                 and not re.search(r"year[-\s](?:earlier|ago)|\d{4}", tx.text.lower()):
             last_quarter[:] = [tx.value]

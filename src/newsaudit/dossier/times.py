@@ -15,7 +15,8 @@ class TimeExpression(Model):
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str | None = None  # TIMEX3 value: 2013-09-01, 2013-W37, P3D, PXY, PAST_REF, ...
     anchor: str | None = None  # the ISO date it was resolved against
-    anchor_source: Literal["publication", "citation", "explicit", "none"] = "none"
+    # "text": resolved against the date last mentioned before it ("that year", "the following day")
+    anchor_source: Literal["publication", "citation", "explicit", "text", "none"] = "none"
     mod: str | None = None  # TIMEX3 mod: START / MID / END / APPROX / ...
     weekday: str | None = None  # weekday named in the text, if any
     section: Literal["body", "byline", "references", "notes", "other"] = "body"  # where in the article it stands

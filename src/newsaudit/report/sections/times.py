@@ -11,6 +11,8 @@ def _anchor(t) -> str:
         return f"source {t.anchor}" + (f" [{t.citation}]" if t.citation is not None else "")
     if t.anchor_source == "publication":
         return f"published {t.anchor}"
+    if t.anchor_source == "text":
+        return f"date before it {t.anchor}"
     return t.anchor_source if t.anchor_source != "none" else ""
 
 
