@@ -42,6 +42,12 @@ TC_C = 0.3
 TC_GRID = (0.3, 1.0, 3.0)
 THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 GAPS = (1, 3, 6)
+# contextual model (round 2): chosen by 3-fold CV over the training articles (fold = id % 3)
+CTX_C = 1.0
+CTX_BLEND = 0.5  # final probability = blend * lexical + (1 - blend) * contextual
+CTX_THRESHOLD = 0.15
+CTX_GAP = 2
+CTX_SEED = 0.2
 
 
 def parse_all(articles, cache: Path | None):
@@ -50,16 +56,21 @@ def parse_all(articles, cache: Path | None):
     from newsaudit.nlp import get_nlp
 
     nlp = get_nlp()
-    if cache and cache.exists():
+    tcache = cache.with_suffix(".tensors.npz") if cache else None
+    if cache and cache.exists() and tcache.exists():
         db = DocBin().from_disk(cache)
         docs = list(db.get_docs(nlp.vocab))
         if len(docs) == len(articles) and all(d.text == a.text for d, a in zip(docs, articles)):
+            tensors = np.load(tcache)
+            for i, d in enumerate(docs):  # DocBin does not keep doc.tensor (the tok2vec output)
+                d.tensor = tensors[f"arr_{i}"]
             return docs
     t0 = time.time()
     docs = list(nlp.pipe((a.text for a in articles), batch_size=8))
     log.info("parsed %d articles in %.1fs", len(docs), time.time() - t0)
     if cache:
         DocBin(store_user_data=False, docs=docs).to_disk(cache)
+        np.savez_compressed(tcache, *[np.asarray(d.tensor, dtype=np.float32) for d in docs])
     return docs
 
 
@@ -149,6 +160,69 @@ def export_si(vocab, clf, threshold, gap, path: Path, C, seed=None):
     with gzip.open(path, "wt", encoding="utf-8") as fh:
         json.dump(model, fh, separators=(",", ":"))
     log.info("wrote %s (%d features, %.1f MB)", path, len(weights), path.stat().st_size / 1e6)
+
+
+# --- span identification: contextual model over doc.tensor -----------------------------------------
+
+def oof_lexical_probs(docs, articles, folds, C):
+    """Out-of-fold lexical token probabilities (3 folds by article) — the contextual model's input."""
+    per = [si_rows(d, a.spans) for d, a in zip(docs, articles)]
+    probs: dict[int, np.ndarray] = {}
+    for k in range(3):
+        tr = [i for i in range(len(docs)) if folds[i] != k]
+        vocab, clf = fit_si([r for i in tr for r in per[i][0]], [y for i in tr for y in per[i][1]], C)
+        for i in range(len(docs)):
+            if folds[i] == k:
+                full = np.zeros(len(docs[i]), dtype=np.float32)
+                full[per[i][2]] = si_probs(vocab, clf, per[i][0])
+                probs[i] = full
+    labels = {i: np.array(per[i][1]) for i in range(len(docs))}
+    return probs, labels
+
+
+def fit_ctx(X, y, C):
+    mu = X.mean(0)
+    sd = X.std(0) + 1e-6
+    clf = LogisticRegression(C=C, max_iter=300)
+    clf.fit((X - mu) / sd, y)
+    return mu, sd, clf
+
+
+def ctx_blend(lex, X, ns, mu, sd, clf, blend):
+    out = lex.astype(np.float64).copy()
+    out[ns] = blend * out[ns] + (1 - blend) * clf.predict_proba((X - mu) / sd)[:, 1]
+    return out
+
+
+def train_ctx(docs, articles, folds, path: Path, cv: bool) -> None:
+    """Contextual token model: OOF lexical logit + tok2vec vectors (token, neighbours, sentence mean)."""
+    lex, labels = oof_lexical_probs(docs, articles, folds, SI_C)
+    feats = {i: pm.context_features(d, lex[i]) for i, d in enumerate(docs)}
+    dim = docs[0].tensor.shape[1]
+    gold = {a.id: [(s, e) for _, s, e in a.spans] for a in articles}
+    if cv:
+        blended = {}
+        for k in range(3):
+            tr = [i for i in range(len(docs)) if folds[i] != k]
+            mu, sd, clf = fit_ctx(np.vstack([feats[i][1] for i in tr]), np.concatenate([labels[i] for i in tr]), CTX_C)
+            for i in range(len(docs)):
+                if folds[i] == k:
+                    blended[i] = ctx_blend(lex[i], feats[i][1], feats[i][0], mu, sd, clf, CTX_BLEND)
+        for name, pr in (("lexical", lex), ("context", blended)):
+            for th, gap, seed in ((SI_THRESHOLD, SI_GAP, SI_SEED), (CTX_THRESHOLD, CTX_GAP, CTX_SEED)):
+                pred = {articles[i].id: [(s, e) for s, e, _ in pm.decode_spans(docs[i], pr[i], th, max_gap=gap, seed=seed)]
+                        for i in range(len(docs))}
+                sc = si_score(pred, gold)
+                log.info("SI cv %s th=%s gap=%s seed=%s P=%.4f R=%.4f F1=%.4f", name, th, gap, seed,
+                         sc["precision"], sc["recall"], sc["f1"])
+    mu, sd, clf = fit_ctx(np.vstack([feats[i][1] for i in feats]), np.concatenate([labels[i] for i in feats]), CTX_C)
+    model = {"kind": "token-ctx-logreg", "dim": int(dim), "C": CTX_C, "blend": CTX_BLEND, "threshold": CTX_THRESHOLD,
+             "max_gap": CTX_GAP, "seed": CTX_SEED, "bias": round(float(clf.intercept_[0]), 6),
+             "mean": [round(float(v), 6) for v in mu], "scale": [round(float(v), 6) for v in sd],
+             "coef": [round(float(v), 6) for v in clf.coef_[0]]}
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        json.dump(model, fh, separators=(",", ":"))
+    log.info("wrote %s (%d inputs, %.3f MB)", path, len(model["coef"]), path.stat().st_size / 1e6)
 
 
 # --- technique classification ----------------------------------------------------------------------
@@ -244,7 +318,7 @@ def main(argv=None):
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsaudit" / "models")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ptc_train_docs.spacy"))
     ap.add_argument("--cv", action="store_true", help="tune C and the threshold by 3-fold CV (slower)")
-    ap.add_argument("--only", choices=("si", "tc", "lexicon"), default=None)
+    ap.add_argument("--only", choices=("si", "ctx", "tc", "lexicon"), default=None)
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -270,6 +344,8 @@ def main(argv=None):
             labels += y
         vocab, clf = fit_si(rows, labels, C)
         export_si(vocab, clf, th, gap, args.out / pm.SI_FILE, C, seed)
+    if args.only in (None, "ctx"):
+        train_ctx(docs, articles, folds, args.out / pm.CTX_FILE, args.cv)
     if args.only in (None, "tc"):
         C = tune_tc(docs, articles, folds) if args.cv else TC_C
         rows, labels = [], []

@@ -1,7 +1,7 @@
 """Quality gate: the rhetoric layer on the held-out part of PTC (article id % 5 == 0, never trained on).
 
 Floors are pinned at the measured values (raise them when the layer improves; never lower them):
-  span identification F1 0.3151, technique classification micro-F1 0.5545 (60 articles).
+  span identification F1 0.3170 (0.3151 before the contextual model), technique classification micro-F1 0.5545 (60 articles).
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BENCH, require
 
-SI_F1_FLOOR = 0.315
+SI_F1_FLOOR = 0.3169
 TC_F1_FLOOR = 0.554
 LAYER_SHARE_CEILING = 0.35  # layer time / spaCy parse time; measured ~0.12-0.16 (lenient: shared CPUs)
 

@@ -407,3 +407,87 @@ def classify_spans(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
     sent_len = sentence_content_lengths(doc)
     low = lower_same_length(doc.text)
     return [classify_span(doc, s, e, counts, qmask, sent_len=sent_len, lower_text=low)[0] for s, e in spans]
+
+
+# --- span identification: contextual (tok2vec tensor) model -------------------------------------
+#
+# A second token scorer over the parse's own ``doc.tensor`` (the tok2vec output the audit already
+# computes): the token's vector, its non-space neighbours' vectors, the mean vector of its sentence
+# and the lexical model's logit, into a logistic regression.  Its probability is blended with the
+# lexical one.  When a pipeline gives no usable tensor (``doc.tensor.shape != (len(doc), dim)``) the
+# lexical model alone is used, with its own decoding thresholds.
+
+CTX_FILE = "rhetoric_si_ctx.json.gz"
+
+
+def context_features(doc, lex_probs: Sequence[float]):
+    """(indices of the non-space tokens, their feature matrix) for the contextual token model."""
+    import numpy as np
+
+    tensor = np.asarray(doc.tensor, dtype=np.float32)
+    ns = np.array([t.i for t in doc if not t.is_space], dtype=np.int64)
+    if len(ns) == 0:
+        return ns, np.zeros((0, 4 * tensor.shape[1] + 1), dtype=np.float32)
+    tn = tensor[ns]
+    zero = np.zeros_like(tn[:1])
+    prev = np.vstack([zero, tn[:-1]])
+    nxt = np.vstack([tn[1:], zero])
+    sid = np.zeros(len(doc), dtype=np.int64)
+    for k, sent in enumerate(doc.sents):
+        sid[sent.start:sent.end] = k
+    sidn = sid[ns]
+    smean = np.zeros_like(tn)
+    for k in np.unique(sidn):
+        m = sidn == k
+        smean[m] = tn[m].mean(0)
+    lp = np.clip(np.asarray(lex_probs, dtype=np.float64)[ns], 1e-4, 1 - 1e-4)
+    logit = np.log(lp / (1 - lp))[:, None].astype(np.float32)
+    return ns, np.hstack([tn, prev, nxt, smean, logit])
+
+
+def ctx_available() -> bool:
+    return (MODELS / CTX_FILE).exists()
+
+
+def tensor_usable(doc) -> bool:
+    """Whether ``doc.tensor`` holds one vector per token of the width the contextual model expects."""
+    if not ctx_available():
+        return False
+    t = getattr(doc, "tensor", None)
+    shape = getattr(t, "shape", None)
+    if shape is None or len(shape) != 2 or shape[0] != len(doc) or len(doc) == 0:
+        return False
+    return shape[1] == int(_load(CTX_FILE)["dim"])
+
+
+def ctx_probs(doc, lex_probs: Sequence[float]) -> list[float]:
+    """Blend of the lexical and the contextual token probabilities (requires ``tensor_usable(doc)``)."""
+    import numpy as np
+
+    model = _load(CTX_FILE)
+    ns, X = context_features(doc, lex_probs)
+    out = np.asarray(lex_probs, dtype=np.float64).copy()
+    if len(ns):
+        mu = np.asarray(model["mean"], dtype=np.float32)
+        sd = np.asarray(model["scale"], dtype=np.float32)
+        z = ((X - mu) / sd) @ np.asarray(model["coef"], dtype=np.float32) + float(model["bias"])
+        pc = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        b = float(model["blend"])
+        out[ns] = b * out[ns] + (1 - b) * pc
+    return out.tolist()
+
+
+def span_probs(doc, qmask: bytearray | None = None, text: str | None = None):
+    """Token probabilities and the decoding parameters (threshold, max_gap, seed) that go with them.
+
+    Uses the contextual model where the doc has a usable tensor, else the lexical model alone.
+    """
+    lex = token_scores(doc, qmask, text)
+    if tensor_usable(doc):
+        try:
+            m = _load(CTX_FILE)
+            seed = m.get("seed")
+            return ctx_probs(doc, lex), (float(m["threshold"]), int(m["max_gap"]), None if seed is None else float(seed)), "context"
+        except Exception:  # a malformed tensor must not sink the layer
+            log.exception("contextual span model failed; using the lexical model")
+    return lex, (si_threshold(), si_max_gap(), si_seed()), "lexical"

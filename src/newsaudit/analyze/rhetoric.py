@@ -44,6 +44,9 @@ def analyse(article, doc, found):
     text = article.text
     if doc is None or not text.strip() or len(doc) == 0:
         return {"rhetoric": [], "problems": []}
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        log.warning("rhetoric: the pipeline sets no sentence boundaries; layer skipped")
+        return {"rhetoric": [], "problems": []}
     allowed = list(article.body_ranges) or [(0, len(text))]
     headings = _headings(found.get("structure"))
     dtext = doc.text  # the parsed (masked) text: same offsets as article.text
@@ -78,10 +81,8 @@ def _inside(s: int, e: int, allowed) -> bool:
 
 
 def _model_findings(doc, qmask, allowed, dtext) -> list[tuple[int, int, str, float, str]]:
-    probs = pm.token_scores(doc, qmask, dtext)
-    th = pm.si_threshold()
-    spans = pm.decode_spans(doc, probs, th, max_gap=pm.si_max_gap(), allowed=allowed, text=dtext,
-                            seed=pm.si_seed())
+    probs, (th, gap, seed), _path = pm.span_probs(doc, qmask, dtext)
+    spans = pm.decode_spans(doc, probs, th, max_gap=gap, allowed=allowed, text=dtext, seed=seed)
     if not spans:
         return []
     counts = pm.lemma_counts(doc)
