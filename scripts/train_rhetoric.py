@@ -8,8 +8,10 @@ Only articles outside the held-out rule (``id % 5 != 0``, see
 ``newsaudit.evaluate.ptc.is_heldout``) are read.  ``--cv`` tunes the
 regularisation and the span threshold by 3-fold cross-validation over those
 articles (grouped by article); without it the stored defaults are used.
-Writes ``rhetoric_si.json.gz`` and ``rhetoric_tc.json.gz`` (feature → weight).
-Deterministic: fixed fold assignment, liblinear solver.
+Writes ``rhetoric_si.json.gz`` and ``rhetoric_tc.json.gz`` (feature → weight) and
+``rhetoric_si_ctx.json.gz`` (the contextual token model over spaCy's ``doc.tensor``,
+stacked on out-of-fold lexical probabilities; ``--only ctx``).
+Deterministic: fixed fold assignment (``id % 3``), liblinear / lbfgs solvers, no random seeds.
 """
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ weighed most in the models.
 Two sources, merged:
 
 * the linear models of ``propaganda_model`` (trained on the PTC training part):
-  a token model marks the spans, a span model names their technique;
+  a token model marks the spans (lexical, blended with a contextual model over the
+  parse's tok2vec vectors when ``doc.tensor`` fits), a span model names their technique;
 * the rules of ``propaganda_rules`` (questions, exclamations, doubt hedges,
   appeals to authority, labelling and loaded words).
 
