@@ -449,7 +449,7 @@ SPEECH_NOUNS = frozenset("speech statement statements remarks remark words inter
 
 
 def _poss_speaker(tok):
-    """``Maryam Rajavi’s speech`` → the possessor speaks."""
+    """``Lena Ortiz’s speech`` → the possessor speaks."""
     if tok.lower_ in SPEECH_NOUNS:
         for c in tok.children:
             if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):

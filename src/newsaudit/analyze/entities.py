@@ -7,10 +7,10 @@ numbers belong to other layers), repaired by rules for news text:
   ``Minister``) and a trailing possessive are trimmed off a mention; the title
   is kept as evidence that the mention names a person (and as a role when it is
   an office);
-* name particles are attached (``al-Sudani``, ``al–Sudani`` with an en dash,
+* name particles are attached (``al-Rashid``, ``al–Rashid`` with an en dash,
   ``bin``, ``van der``);
 * names the model missed are added: a title followed by capitalised words, a
-  run of proper nouns with person/organisation evidence, acronyms (``MKO``),
+  run of proper nouns with person/organisation evidence, acronyms (``NATO``),
   and any later recurrence of a known name or surname;
 * generic heads on their own (``the Camp``, ``the Council``) and pronouns are
   dropped.
@@ -18,8 +18,8 @@ numbers belong to other layers), repaired by rules for news text:
 The type of an entity is a vote over its mentions: the model's label, titles
 and person-role appositions (PERSON), organisation words in the name (ORG).
 Grouping: identical names; surnames and first names to the full name
-(``Kobler`` → ``Martin Kobler``); a shorter part of an organisation or place
-name to the whole (``Tasnim`` → ``Tasnim News Agency``); acronyms to the
+(``Varga`` → ``Hollis Varga``); a shorter part of an organisation or place
+name to the whole (``Marrow`` → ``Marrow News Agency``); acronyms to the
 expansion the text defines (``Long Name (LN)``, ``LN (Long Name)``) or whose
 initials fit.  A short mention that fits two entities (two people sharing a
 surname) is resolved to the only candidate mentioned in the same or the two
@@ -560,7 +560,7 @@ class _Layer:
 
     # ---- roles
     def _role_before(self, span) -> tuple[int, int, bool] | None:
-        """Premodifier role: ``the former UN envoy in Iraq Martin Kobler``; ``the group's spokesman, X``."""
+        """Premodifier role: ``the former EU envoy in Chad Hollis Varga``; ``the group's spokesman, X``."""
         doc = self.T
         i = span.start - 1
         comma = False
@@ -748,7 +748,7 @@ class _Layer:
             if not cands:
                 continue
             if len(cands) > 1 and all(types[c] != "PERSON" for c in cands):
-                # places and organisations: the far more frequent name wins ("Ashraf" → the camp named ten times)
+                # places and organisations: the far more frequent name wins (a bare name → the place named ten times)
                 sizes = sorted(((len(groups[c]), c) for c in cands), reverse=True)
                 if sizes[0][0] >= 2 * sizes[1][0]:
                     cands = [sizes[0][1]]
@@ -801,7 +801,7 @@ class _Layer:
         n = len(short)
         if long[-n:] == short:
             return True
-        # "Tasnim" for "Tasnim News Agency": a prefix only when the rest are organisation words
+        # "Marrow" for "Marrow News Agency": a prefix only when the rest are organisation words
         return n == 1 and long[:1] == short and all(t in N.ORG_WORDS or t in N.FUNCTION_WORDS for t in long[1:])
 
     # ---- output

@@ -103,7 +103,7 @@ def name_key(s: str) -> str:
 
 
 def name_tokens(s: str) -> list[str]:
-    """Tokens of a folded name; particles joined by a dash stay attached (``al-sudani``)."""
+    """Tokens of a folded name; particles joined by a dash stay attached (``al-rashid``)."""
     return [t for t in name_key(s).replace(",", " ").split() if t]
 
 
@@ -124,7 +124,7 @@ def surname_keys(tokens: list[str]) -> set[str]:
 
 @lru_cache(maxsize=8192)
 def is_acronym(s: str) -> bool:
-    """``MKO``, ``UNHCR``, ``U.S.``: 2–8 capitals (dots allowed), not a common non-name."""
+    """``NATO``, ``UNICEF``, ``U.S.``: 2–8 capitals (dots allowed), not a common non-name."""
     if not s[:1].isupper() or len(s) < 2:
         return False
     core = s.replace(".", "").replace("&", "")

@@ -33,7 +33,7 @@ prime king queen prince chancellor mp lawmaker legislator congressman congresswo
 campaigner critic witness resident survivor victim doctor nurse police policeman sheriff head""".split())
 OUTLET_WORDS = re.compile(r"\b(news|agency|press|times|post|journal|tribune|herald|gazette|reuters|ap|afp|bbc|cnn|"
                           r"nbc|abc|cbs|fox|msnbc|npr|guardian|telegraph|daily|weekly|magazine|radio|tv|television|"
-                          r"network|channel|wire|newspaper|broadcaster|tasnim|xinhua|itar|tass|irna|fars|politico|"
+                          r"network|channel|wire|newspaper|broadcaster|xinhua|itar|tass|irna|fars|politico|"
                           r"breitbart|bloomberg)\b", re.I)
 EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|campaign|march|rally|day|week|games|"
                          r"award|prize|memorial|celebration|commemoration|congress|convention|meeting|forum|"
@@ -783,7 +783,7 @@ class Resolver:
         if person:
             pick = person[0]
         else:
-            # "UN officials", "an Iraqi official", "The MKO propaganda": headed by a common noun → a description
+            # "UN officials", "a police official", "the party newsletter": headed by a common noun → a description
             if root.pos_ == "NOUN" or root.pos_ == "PRON":
                 return None, None, None
             heads = [e for e in ents if e.start <= root.i < e.end]
@@ -869,7 +869,7 @@ def _surname(name: str) -> str:
 # ---------------------------------------------------------------- voices
 
 def _close(a: str, b: str) -> bool:
-    """Spelling variants of one surname (``Khodabande``/``Khodabandeh``): one edit, long names only."""
+    """Spelling variants of one surname (``Halloran``/``Hallorann``): one edit, long names only."""
     if a == b:
         return True
     if min(len(a), len(b)) < 7 or abs(len(a) - len(b)) > 1:

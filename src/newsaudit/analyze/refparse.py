@@ -4,8 +4,8 @@ Used by the structure layer (to find the reference block) and the citations
 layer (to read its entries).  Handles the common shapes of news and blog
 reference lists:
 
-* ``Schreck, Adam, Title of story, The Associated Press, September13, 2013``
-* ``Adam Schreck and Lea Moss, "Title," Outlet, 13 September 2013, https://...``
+* ``Dunmore, Kit, Title of story, The Valley Wire, March4, 2021``
+* ``Kit Dunmore and Lea Moss, "Title," Outlet, 13 September 2013, https://...``
 * ``Moss, L. & Reyes, K. (2019). Title of report. Publisher. https://...``
 * ``"Title", Outlet, 2020`` / ``Outlet: Title (2020)``
 * ``ibid``, ``Ibid., p. 4``, ``id.``, ``op. cit.``, ``Moss, op. cit., p. 9``
