@@ -34,11 +34,27 @@ def test_quotes_round2_finds_attribution(nlp, text, cue, speaker, content_has):
 
 @pytest.mark.parametrize("text,cue", [
     ("Hiring continues to grow in the coastal towns.", "continues"),
-    ("When asked about the ferry, the harbour master smiled and walked away.", "asked"),
-    ("Asked about the ferry, the harbour master smiled and walked away.", "Asked"),
+    ("Told of the ruling, the harbour master smiled and walked away.", "Told"),
+    ("A ferry called the Osprey docked late.", "called"),
+    ("Ms. Varga called her brother after the vote.", "called"),
 ])
 def test_quotes_round2_no_attribution(nlp, text, cue):
     assert not by_cue(run(nlp, text), cue)
+
+
+@pytest.mark.parametrize("text,cue,content,addressee", [
+    ("When asked about the ferry, the harbour master smiled and walked away.", "asked", "the ferry", "the harbour master"),
+    ("Asked whether she would run again, Lena Ortiz said she had not decided.", "Asked", "whether she would run again",
+     "Lena Ortiz"),
+])
+def test_quotes_round2_question_with_unnamed_asker(nlp, text, cue, content, addressee):
+    """A bare ``asked`` reports a question; the one asked is the addressee, never the speaker."""
+    hits = by_cue(run(nlp, text), cue)
+    assert len(hits) == 1
+    q = hits[0]
+    assert q.speaker is None and "asker_unnamed" in q.flags
+    assert q.content.text == content
+    assert q.addressee is not None and q.addressee.text == addressee
 
 
 def test_quotes_round2_as_reported_is_relay(nlp):
@@ -72,3 +88,36 @@ def test_quotes_round2_via_preds_for_polnear(nlp):
     for p in preds:
         for a, b in (p.source or []) + (p.cue or []) + (p.content or []):
             assert 0 <= a < b <= len(text)
+
+
+@pytest.mark.parametrize("text,cue,speaker,content_has", [
+    # attitude adjectives: the subject holds the stance
+    ("Many harbour workers are skeptical of the new ferry schedule.", "skeptical", "Many harbour workers",
+     "the new ferry schedule"),
+    ("Lena Ortiz was adamant that the dam would hold.", "adamant", "Lena Ortiz", "the dam would hold"),
+    ("Some council members were worried about the cost of the bridge.", "worried", "Some council members",
+     "the cost of the bridge"),
+    # light verb + stance noun
+    ("Fishermen made the claim that the quota was unfair.", "claim", "Fishermen", "the quota was unfair"),
+    # a pronoun owns the stance noun
+    ("Their opposition to the toll increase has hardened.", "opposition", "Their", "the toll increase"),
+    # a poll as the source of the clause it frames
+    ("Ortiz leads Brandt by six points in the latest Harbour Gazette poll.", "in",
+     "the latest Harbour Gazette poll", "Ortiz leads Brandt by six points"),
+])
+def test_quotes_round2_stance_and_evidence_cues(nlp, text, cue, speaker, content_has):
+    hits = by_cue(run(nlp, text), cue)
+    assert hits, [(q.cue and q.cue.text, q.content.text) for q in run(nlp, text)["quotes"]]
+    q = hits[0]
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert content_has in q.content.text
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The weather was sure to improve by the weekend.", "sure"),         # no holder of a stance
+    ("It is unclear whether the ferry will sail.", "unclear"),           # expletive subject
+    ("In the harbour, the fishermen mended their nets.", "In"),          # "in" without a poll or survey
+    ("The company made questions a part of every interview.", "questions"),  # no content for the noun
+])
+def test_quotes_round2_stance_cue_negatives(nlp, text, cue):
+    assert not by_cue(run(nlp, text), cue)

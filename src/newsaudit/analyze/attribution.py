@@ -74,7 +74,7 @@ def _noun_cand(doc, tok) -> "Cand | None":
     src_root = None
     content_children = []
     for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") or (NOUN_PRON_POSS and c.dep_ == "poss" and c.pos_ == "PRON"):
             src_root = c
         elif c.dep_ == "prep" and c.lower_ in ("by", "from") and src_root is None:
             objs = [p for p in c.children if p.dep_ == "pobj"]
@@ -84,15 +84,79 @@ def _noun_cand(doc, tok) -> "Cand | None":
             content_children.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("of", "about", "on", "against", "for", "to"):
             content_children.append(c)
+    cue = (tok.idx, tok.idx + len(tok.text))
+    if src_root is None and LIGHT_VERBS_ON and tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        # "critics raised questions about …", "she voiced her opposition to …": the light verb's subject holds it
+        verb = tok.head
+        src_root = _subject(verb)
+        cue = (min(verb.idx, tok.idx), tok.idx + len(tok.text))
     if src_root is None or not content_children:
         return None
     src = _span_chars(doc, list(src_root.subtree))
     toks = [t for c in content_children for t in c.subtree]
     content = _span_chars(doc, toks)
-    if content is None:
+    if content is None or src is None:
         return None
-    return Cand(cue=(tok.idx, tok.idx + len(tok.text)), cue_tok=tok.i, lemma=lemma, source=src, source_root=src_root.i,
+    return Cand(cue=cue, cue_tok=tok.i, lemma=lemma, source=src, source_root=src_root.i,
                 content=content, content_is_clause=True, rate=rate)
+
+
+NOUN_PRON_POSS = True
+LIGHT_VERBS_ON = True
+# verbs that carry a stance noun ("make the claim", "raise questions", "express support")
+LIGHT_VERBS = frozenset("make raise express voice issue level lodge file offer give pose have share air register "
+                        "signal reiterate renew repeat stake take".split())
+ADJ_CUES_ON = True
+# adjectives (and adjectival participles) of attitude or belief: "X is skeptical of …", "X was adamant that …"
+MENTAL_ADJ = frozenset("""afraid aghast alarmed amazed angry annoyed anxious appalled apprehensive ashamed astonished
+aware bullish certain concerned confident convinced critical delighted determined disappointed disgusted dismayed
+dismissive distrustful doubtful eager enamored enthusiastic excited fearful frustrated furious glad happy hopeful
+hostile impressed incensed indignant insistent irritated keen leery nervous optimistic outraged pessimistic pleased
+proud reluctant resentful sad satisfied scared shocked skeptical sceptical sorry supportive sure surprised
+suspicious sympathetic thankful thrilled uncertain uncomfortable undecided uneasy unhappy unsure upset wary
+willing worried adamant opposed ambivalent disillusioned unconvinced unimpressed vocal""".split())
+COPULAS = frozenset("be seem appear feel remain become look sound grow get stay".split())
+ADJ_PREPS = frozenset("of about with at to in over on by for that against".split())
+
+
+def _adj_cand(doc, tok) -> "Cand | None":
+    """``Voters are skeptical of …``, ``She was adamant that …``, ``Some were worried about …``."""
+    low = tok.lower_
+    if low not in MENTAL_ADJ and tok.lemma_.lower() not in MENTAL_ADJ:
+        return None
+    head = None
+    if tok.dep_ == "acomp" and tok.head.lemma_.lower() in COPULAS:
+        head = tok.head
+        subj = _subject(head)
+    elif tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    else:
+        return None
+    if subj is None or subj.lower_ in ("it", "there", "this", "that"):
+        return None
+    content_children = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                        or (c.dep_ == "prep" and c.lower_ in ADJ_PREPS)]
+    if not content_children and head is not None:
+        # "She was adamant that …": the parser hangs the clause on the copula
+        content_children = [c for c in head.children if c.dep_ == "ccomp" and c.i > tok.i]
+    if tok.lower_ in ("sure", "certain") and all(c.dep_ == "xcomp" for c in content_children):
+        return None  # "The weather is sure to improve": a prediction, nobody's stance
+    if not content_children:
+        return None
+    cue_toks = [tok] + ([head] if head is not None else []) + \
+        [c for c in tok.children if c.dep_ in ("auxpass", "neg") and c.i < tok.i]
+    first = min(content_children, key=lambda c: c.i)
+    ctoks = [t for c in content_children for t in c.subtree]
+    if first.dep_ == "prep" and first.i == tok.i + 1:
+        cue_toks.append(first)
+        ctoks = [t for t in ctoks if t.i != first.i]
+    lo, hi = min(t.i for t in cue_toks), max(t.i for t in cue_toks)
+    content = _span_chars(doc, ctoks)
+    src = _span_chars(doc, list(subj.subtree))
+    if content is None or src is None:
+        return None
+    return Cand(cue=(doc[lo].idx, doc[hi].idx + len(doc[hi].text)), cue_tok=tok.i, lemma=tok.lemma_.lower(), source=src,
+                source_root=subj.i, content=content, content_is_clause=True, rate=0.3)
 
 
 @lru_cache(maxsize=1)
@@ -234,11 +298,21 @@ def find_candidates(doc, quote_ranges=()) -> list[Cand]:
             if c:
                 out.append(c)
             continue
+        if IN_POLL_ON and low == "in" and tok.dep_ == "prep":
+            c = _in_evidence(doc, tok)
+            if c is not None:
+                out.append(c)
+            continue
         if tok.pos_ == "NOUN":
             c = _noun_cand(doc, tok)
             if c is not None:
                 out.append(c)
             continue
+        if ADJ_CUES_ON and (tok.pos_ == "ADJ" or tok.tag_ == "VBN"):
+            c = _adj_cand(doc, tok)
+            if c is not None:
+                out.append(c)
+                continue
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             continue
         lemma = tok.lemma_.lower()
@@ -281,6 +355,35 @@ def _according(doc, tok) -> Cand | None:
                 content=content, content_is_clause=True, relay=True, rate=1.0)
 
 
+IN_POLL_ON = True
+# findings that hold a claim: "In the latest poll, Ortiz leads by six points"
+EVIDENCE_NOUNS = frozenset("poll polls survey surveys polling study studies analysis average averages tally estimate "
+                           "estimates ranking rankings".split())
+
+
+def _in_evidence(doc, tok) -> Cand | None:
+    """``In a new poll, voters …`` / ``… leads in the polls``: the poll is the source of the clause it modifies."""
+    objs = [p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in EVIDENCE_NOUNS]
+    head = tok.head
+    if not objs or head.pos_ not in ("VERB", "AUX"):
+        return None
+    hl = head.lemma_.lower()
+    if hl in SPEECH or lexicon().get(hl, 0.0) >= VERB_RATE:
+        return None  # "In a poll released Monday, 40 percent said …": the verb is the cue
+    sent = tok.sent
+    excl = {t.i for t in tok.subtree}
+    content_toks = [t for t in head.subtree if t.i not in excl and t.sent == sent]
+    # one side of the phrase, so the content never runs over the source
+    side = [t for t in content_toks if t.i < tok.i] if tok.i > head.i else [t for t in content_toks if t.i > tok.right_edge.i]
+    content_toks = [t for t in side if not (t.is_punct and t.i == side[-1].i)] if side else []
+    content = _span_chars(doc, content_toks) if content_toks else None
+    src = _span_chars(doc, list(objs[0].subtree))
+    if content is None or src is None:
+        return None
+    return Cand(cue=(tok.idx, tok.idx + len(tok.text)), cue_tok=tok.i, lemma="in", source=src, source_root=objs[0].i,
+                content=content, content_is_clause=True, rate=0.5)
+
+
 # aspectual / effort verbs: with nothing but a ``to``-infinitive they report no speech ("hiring continues to grow")
 ASPECTUAL = frozenset("continue begin start try manage fail tend cease keep".split())
 
@@ -293,13 +396,65 @@ def _not_a_report(tok, lemma: str) -> bool:
     # "when asked about …", "Told of the ruling, …": a bare participle of a tell-like verb; the
     # subject it would inherit is the addressee, the asker is unnamed
     if lemma in TELL_LIKE and tok.tag_ == "VBN" and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}:
+        return not (ASKED_ON and lemma in ASK_LIKE)  # "Asked whether …": a question put by someone unnamed
+    # "a play called Brokers", "a group named X": a participle that names something, no one speaks
+    if lemma in NAMING and tok.tag_ == "VBN" and tok.dep_ == "acl" and "agent" not in deps:
+        return True
+    # "Clinton called Sanders after the vote": a telephone call, nothing said is reported
+    if lemma == "call" and "dobj" in deps and not deps & {"oprd", "xcomp", "ccomp", "attr", "parataxis", "prt"} \
+            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "as") for c in tok.children) \
+            and not _quote_after(tok):
         return True
     return False
+
+
+NAMING = frozenset("call name dub title label term nickname brand".split())
+
+
+def _quote_after(tok) -> bool:
+    """An opening quote mark within a few tokens after ``tok`` ("called him “a fraud”")."""
+    doc = tok.doc
+    return any(ch in "“”\"‘’«»" for t in doc[tok.i + 1:min(tok.i + 7, len(doc))] for ch in t.text)
+
+
+ASKED_ON = True
+ASK_LIKE = frozenset("ask question press quiz".split())
+
+
+def _asked_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
+    """``Asked whether she would run, Ortiz said …``: a question whose asker is not named; the one asked is the
+    subject of the clause the participle hangs on (reported as the addressee, never as the speaker)."""
+    content_children = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")
+                        or (c.dep_ == "prep" and c.lower_ in ("about", "on", "over", "if", "whether"))
+                        or (c.dep_ == "advcl" and any(m.lower_ in ("if", "whether") for m in c.children))]
+    if not content_children:
+        return None
+    cue_toks = [tok] + [c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i == tok.i - 1]
+    first = min(content_children, key=lambda c: c.i)
+    toks = [t for c in content_children for t in c.subtree]
+    if first.dep_ == "prep" and first.i == tok.i + 1:
+        cue_toks.append(first)
+        toks = [t for t in toks if t.i != first.i]
+    content = _span_chars(doc, toks)
+    if content is None:
+        return None
+    addressee = None
+    gov = tok.head if tok.dep_ in ("advcl", "ccomp", "conj") else None
+    if gov is not None and gov.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            addressee = _span_chars(doc, list(subj.subtree))
+    lo, hi = min(t.i for t in cue_toks), max(t.i for t in cue_toks)
+    return Cand(cue=(doc[lo].idx, doc[hi].idx + len(doc[hi].text)), cue_tok=tok.i, lemma=lemma, source=None,
+                content=content, content_is_clause=True, addressee=addressee, rate=rate, flags=["agentless", "asker_unnamed"])
 
 
 def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
     if _not_a_report(tok, lemma):
         return None
+    if ASKED_ON and lemma in ASK_LIKE and tok.tag_ == "VBN" and not {c.dep_ for c in tok.children} & {
+            "nsubj", "nsubjpass", "aux", "auxpass", "agent"}:
+        return _asked_cand(doc, tok, lemma, rate)
     subj = _subject(tok)
     cue_toks = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 3]
     cue_lo = min(t.i for t in cue_toks)

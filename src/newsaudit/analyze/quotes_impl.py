@@ -42,7 +42,7 @@ FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
 P_NESTED = 1.01  # cue-model probability for an unrelayed attribution inside a quote to be reported (off: worse on PolNeAr train)
 P_NO_SOURCE = 0.7  # cue-model probability to report an attribution whose source the parse does not give (chosen on PolNeAr train)
-P_KEEP_NESTED = 0.9  # ... to keep an attribution nested in another indirect one's content
+P_KEEP_NESTED = 0.5  # ... to keep an attribution nested in another indirect one's content
 P_AGENTLESS = 0.3  # cue-model probability to report an agentless attribution ("it was revealed that …")
 SKIP_GENERIC_YOU = True
 NOT_SPEECH = frozenset("seem appear look sound know think believe feel see find want hope expect release show".split())
@@ -282,6 +282,8 @@ def analyse_quotes(article, doc, found) -> dict:
                 continue
             vcue = Cue(start=vc.cue[0], end=vc.cue[1], text=text[vc.cue[0]:vc.cue[1]], lemma=vc.lemma) if vc is not None else None
             via.append(Via(start=v[0], end=v[1], text=text[v[0]:v[1]], entity=resolver.entity_of(v[0], v[1]), cue=vcue))
+        if it.cand is not None and "asker_unnamed" in it.cand.flags:
+            it.flags.append("asker_unnamed")  # a question put by someone the text does not name
         if it.cand is not None and it.cand.lemma not in SPEECH and it.cand.lemma not in STRICT_CUES \
                 and (it.cand.prob is None or it.cand.prob < STRONG_CUE or it.speaker is None or it.cand.lemma in NOT_SPEECH):
             it.flags.append("weak_cue")  # a verb of belief/stance/perception PolNeAr counts, not a speech verb
@@ -358,7 +360,7 @@ def _surface_cue(q: QuoteSpan, text: str, qspans) -> Cand | None:
 COLON_LINE = re.compile(r"^([A-Z][\w.'’&\- ]{1,48}?)\s?:\s+(\S.*?)\s*$")
 NOT_SPEAKERS = frozenset("""note update updated editor editor's photo photos video watch read related source sources
 correction disclosure tags share advertisement subscribe listen more also see warning breaking exclusive
-analysis opinion commentary comment live q a latest""".split())
+analysis opinion commentary comment live q a latest contributing contributors twitter follow email contact""".split())
 
 
 def _colon_cands(text: str, ranges, doc) -> list[Cand]:
@@ -538,9 +540,11 @@ def _split_groups(qs: list[QuoteSpan], c: Cand, text: str) -> list[list[QuoteSpa
 
 
 def _good_indirect(c: Cand, text: str) -> bool:
-    if c.lemma in ("according to", ":"):
+    if c.lemma in ("according to", ":", "in"):
         return c.source is not None
     if c.source is None:
+        if "asker_unnamed" in c.flags:
+            return True  # "Asked whether …, X said": the question is reported, its asker unnamed
         # "it was revealed that …": an attribution without a source
         if c.prob is not None and c.prob >= P_NO_SOURCE and c.lemma not in NOT_SPEECH:
             return True  # "…, calling the plan a sham": a strong cue whose speaker the parse does not give
