@@ -121,3 +121,24 @@ def test_quotes_round2_stance_and_evidence_cues(nlp, text, cue, speaker, content
 ])
 def test_quotes_round2_stance_cue_negatives(nlp, text, cue):
     assert not by_cue(run(nlp, text), cue)
+
+
+@pytest.mark.parametrize("text,cue,speaker,content", [
+    # a that-clause the parser hung on a later noun
+    ("Mayor Ortiz predicted at the council meeting that the bridge would open in May.", "predicted", "Mayor Ortiz",
+     "that the bridge would open in May"),
+    # a closing reporting clause with no clause of its own
+    ("This includes a special force to guard the harbour, Defence Minister Ana Brandt told a panel on Wednesday.",
+     "told", "Defence Minister Ana Brandt", "This includes a special force to guard the harbour"),
+])
+def test_quotes_round2_fallback_content(nlp, text, cue, speaker, content):
+    hits = by_cue(run(nlp, text), cue)
+    assert hits
+    assert hits[0].speaker is not None and hits[0].speaker.text == speaker
+    assert hits[0].content.text == content
+
+
+def test_quotes_round2_seem_has_no_source(nlp):
+    """``X seems to …`` is the writer's hedge about X: X is part of the content, not its speaker."""
+    hits = by_cue(run(nlp, "Brandt seems to be the favourite of the dock workers."), "seems")
+    assert all(q.speaker is None for q in hits)

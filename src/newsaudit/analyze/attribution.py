@@ -474,7 +474,14 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
             via = _span_chars(doc, list(subj.subtree))
             src_tok = who
     inverted = False
-    if src_tok is None:
+    raising = False
+    if RAISING_ON and lemma in RAISING and src_tok is not None and src_tok.head.i == tok.i \
+            and any(c.dep_ in ("xcomp", "acomp", "attr") for c in tok.children) and src_tok.lower_ not in ("i", "we"):
+        # "Trump seems to be …": the writer's hedge about the subject, who is part of what is said, not its source
+        raising = True
+        content_children.append(src_tok)
+        src_tok = None
+    if src_tok is None and not raising:
         inv = _inverted_subject(tok)
         if inv is not None:
             src_tok = inv
@@ -504,7 +511,7 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
             addressee_tok = c
         elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "quote":
             content_children.append(c)  # "quoted a deckhand as saying that …"
-        elif c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "on", "against") and lemma in ("accuse", "warn", "complain", "talk", "speak", "think", "write", "tell", "ask", "remind", "inform", "notify", "brief"):
+        elif c.dep_ == "prep" and c.lower_ in ("of", "about", "that", "on", "against") and not _temporal(c) and lemma in ("accuse", "warn", "complain", "talk", "speak", "think", "write", "tell", "ask", "remind", "inform", "notify", "brief"):
             content_children.append(c)
         elif c.dep_ in ("oprd", "attr") and lemma in ("call", "describe", "consider", "label", "dub", "term", "brand"):
             content_children.append(c)
@@ -589,14 +596,45 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
         if addressee_tok.dep_ == "prep":
             atoks = [t for t in atoks if t.i != addressee_tok.i]
         addressee = _span_chars(doc, atoks)
+    if content is None and src is not None and CONTENT_FALLBACK:
+        content, is_clause = _fallback_content(doc, tok, src_tok), True
     if content is None and src is None:
         return None
-    flags = []
+    flags = ["agentless"] if raising else []
     if src is None and any(c.dep_ in ("nsubjpass", "expl") or (c.dep_ == "nsubj" and c.lower_ == "it") for c in tok.children):
         flags.append("agentless")
     return Cand(cue=cue, cue_tok=tok.i, lemma=lemma, source=src, source_root=src_tok.i if src_tok is not None else None,
                 content=content, content_is_clause=is_clause, addressee=addressee,
                 relay=lemma in RELAY or via is not None, via=via, rate=rate, flags=flags)
+
+
+def _temporal(prep) -> bool:
+    """``on Wednesday``, ``on March 3``: when it was said, not what."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
+CONTENT_FALLBACK = True
+RAISING_ON = True
+RAISING = frozenset("seem appear".split())
+
+
+def _fallback_content(doc, tok, src_tok) -> tuple[int, int] | None:
+    """Content the parse did not attach to the cue: a ``that``-clause hung on a later word ("predicted at the
+    debate that …"), or, for a closing reporting clause ("…, the minister told a panel on Monday."), the
+    sentence before it."""
+    sent = tok.sent
+    for t in doc[tok.i + 1:min(tok.right_edge.i + 1, sent.end)]:
+        if t.dep_ == "mark" and t.lower_ == "that" and t.head.i > tok.i and t.head.pos_ in ("VERB", "AUX"):
+            clause = [x for x in t.head.subtree if x.i > t.i]
+            return _span_chars(doc, clause) if clause else None
+    if src_tok is None or src_tok.i > tok.i:
+        return None
+    lo = src_tok.left_edge.i
+    if lo - 1 > sent.start + 2 and doc[lo - 1].text in (",", "—", "–") and tok.dep_ == "ROOT":
+        toks = [x for x in doc[sent.start:lo - 1] if not x.is_space]
+        if len([x for x in toks if not x.is_punct]) >= 4:
+            return _span_chars(doc, toks)
+    return None
 
 
 SPEECH_NOUNS = frozenset("speech statement statements remarks remark words interview letter tweet tweets post message "
