@@ -142,3 +142,10 @@ def test_quotes_round2_seem_has_no_source(nlp):
     """``X seems to …`` is the writer's hedge about X: X is part of the content, not its speaker."""
     hits = by_cue(run(nlp, "Brandt seems to be the favourite of the dock workers."), "seems")
     assert all(q.speaker is None for q in hits)
+
+
+def test_quotes_round2_short_content_with_scare_quote_is_kept(nlp):
+    """A report whose short content holds a quoted word is still a report (``promises to “end” the tax``)."""
+    text = "On his campaign website, Brandt promises to “end” the ferry tax."
+    hits = by_cue(run(nlp, text), "promises")
+    assert hits and "the ferry tax" in hits[0].content.text

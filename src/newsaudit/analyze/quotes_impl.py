@@ -41,9 +41,9 @@ EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|camp
 FIRST_PERSON = re.compile(r"\b(I|we|my|our|us|me)\b")
 MIN_SPEECH_WORDS = 7  # an unattributed quote this long (or a full sentence) is taken as speech
 P_NESTED = 1.01  # cue-model probability for an unrelayed attribution inside a quote to be reported (off: worse on PolNeAr train)
-P_NO_SOURCE = 0.7  # cue-model probability to report an attribution whose source the parse does not give (chosen on PolNeAr train)
+P_NO_SOURCE = 0.5  # cue-model probability to report an attribution whose source the parse does not give (chosen on PolNeAr train)
 P_KEEP_NESTED = 0.5  # ... to keep an attribution nested in another indirect one's content
-P_AGENTLESS = 0.3  # cue-model probability to report an agentless attribution ("it was revealed that …")
+P_AGENTLESS = 0.2  # cue-model probability to report an agentless attribution ("it was revealed that …")
 SKIP_GENERIC_YOU = True
 NOT_SPEECH = frozenset("seem appear look sound know think believe feel see find want hope expect release show".split())
 STRONG_CUE = 0.6  # cue-model probability from which a non-speech verb (``affirm``) is not flagged ``weak_cue``
@@ -176,7 +176,7 @@ def analyse_quotes(article, doc, found) -> dict:
         if SKIP_GENERIC_YOU and (text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False):
             continue  # generic "you see"
         nsq = [q for qi, q in enumerate(qspans) if qi not in used_quotes and q.start < cb and ca < q.end]
-        if nsq and (sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca) or _words(text[ca:cb]) < 6):
+        if nsq and sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca):
             continue  # its content is a scare-quoted phrase
         ca, cb = c.content
         lo, hi = min(ca, c.cue[0], *(x for x in (c.source or ()) )), max(cb, c.cue[1], *(x for x in (c.source or ())))
