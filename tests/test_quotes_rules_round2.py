@@ -149,3 +149,12 @@ def test_quotes_round2_short_content_with_scare_quote_is_kept(nlp):
     text = "On his campaign website, Brandt promises to “end” the ferry tax."
     hits = by_cue(run(nlp, text), "promises")
     assert hits and "the ferry tax" in hits[0].content.text
+
+
+def test_quotes_round2_participle_is_not_a_parenthetical(nlp):
+    """``“…,” he said, noting that …``: the quote belongs to ``said``; ``noting`` reports its own clause."""
+    text = "“We have come a long way since the flood,” he said, noting that the ferry had run late all winter."
+    out = run(nlp, text)
+    said = by_cue(out, "said")
+    assert said and "come a long way" in said[0].content.text
+    assert all("come a long way" not in q.content.text for q in by_cue(out, "noting"))

@@ -533,6 +533,7 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
         content = _span_chars(doc, toks)
     elif (tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and tok.i > tok.head.i and _comma_between(doc, tok.head, tok)
           and not any(m.dep_ == "mark" for m in tok.children)
+          and not (PARTICIPLE_NOT_PAREN and tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN"))
           and not (COORD_NOT_PAREN and tok.dep_ == "conj" and _coordinated(tok))):
         # parenthetical reporting clause: "…, reported the AP", "The economy, he said, is …"
         head = tok.head
@@ -614,6 +615,7 @@ def _temporal(prep) -> bool:
 
 
 CONTENT_FALLBACK = True
+PARTICIPLE_NOT_PAREN = True  # "…, he said, noting that …": a participle is no parenthetical reporting clause
 RAISING_ON = True
 RAISING = frozenset("seem appear".split())
 
