@@ -158,3 +158,19 @@ def test_quotes_round2_participle_is_not_a_parenthetical(nlp):
     said = by_cue(out, "said")
     assert said and "come a long way" in said[0].content.text
     assert all("come a long way" not in q.content.text for q in by_cue(out, "noting"))
+
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("The ferry company said it would add a night crossing. It said the boats were safe.", "said", "It"),
+    ("“How long is the crossing?” asked the boy, who was holding a map.", "asked", "the boy, who was holding a map"),
+    ("“The tolls will rise again,” said Harbour ranking member Ana Brandt (Ind.).", "said",
+     "Harbour ranking member Ana Brandt"),
+])
+def test_quotes_round2_speaker_recovered(nlp, text, cue, speaker):
+    speakers = [q.speaker.text for q in by_cue(run(nlp, text), cue) if q.speaker is not None]
+    assert any(s.startswith(speaker) for s in speakers), speakers
+
+
+def test_quotes_round2_expletive_it_is_no_speaker(nlp):
+    hits = by_cue(run(nlp, "It appears that the ferry will not sail on Sunday."), "appears")
+    assert all(q.speaker is None for q in hits)

@@ -239,8 +239,8 @@ def _subject(tok, depth: int = 0):
                     return objs[0] if objs else None
             if PASSIVE_NO_SOURCE or tok.lemma_ in TELL_LIKE:  # "it was revealed that …": no source; "X was told": addressee
                 return None
-        if c.lower_ == "it" and PASSIVE_NO_SOURCE:
-            return None  # expletive "It appears that …"
+        if c.lower_ == "it" and PASSIVE_NO_SOURCE and not (IT_SPEAKS and c.dep_ == "nsubj" and tok.lemma_.lower() in IT_SPEECH):
+            return None  # expletive "It appears that …" (but "It said in a statement that …": the group speaks)
         return c
     if depth == 0 and _inverted_subject(tok) is not None:
         return None
@@ -259,9 +259,11 @@ def _inverted_subject(tok):
     if STRICT_INVERSION and tok.tag_ not in ("VBD", "VBZ", "VBP"):
         return None  # "…, telling them", "calling him": a participle's object is not its speaker
     deps = ("dobj", "nsubj", "appos") if STRICT_INVERSION else ("dobj", "nsubj", "attr", "npadvmod", "appos")
+    after_quote = tok.i > 0 and any(ch in "”\"’»" for ch in doc[tok.i - 1].text) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     post = [c for c in tok.children if c.i > tok.i and c.dep_ in deps and c.pos_ in ("PROPN", "NOUN", "PRON")
             and not (STRICT_INVERSION and c.lower_ in ("him", "her", "them", "me", "us", "it", "you"))
-            and not (STRICT_INVERSION and c.dep_ == "dobj" and tok.lemma_ in TELL_LIKE)]
+            and not (STRICT_INVERSION and c.dep_ == "dobj" and tok.lemma_ in TELL_LIKE and not after_quote)]
     if not post:
         return None
     pre_content = [c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "csubj")]
@@ -582,6 +584,8 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
                 toks = [t for t in toks if t.i != first.i]
             content = _span_chars(doc, toks) if toks else None
     src = None
+    if src_tok is None and SURFACE_INVERSION and not raising:
+        src = _surface_inverted(doc, tok)
     if src_tok is not None:
         src_tok = _poss_speaker(src_tok)
         stoks = list(src_tok.subtree)
@@ -615,6 +619,29 @@ def _temporal(prep) -> bool:
 
 
 CONTENT_FALLBACK = True
+SURFACE_INVERSION = True
+
+
+def _surface_inverted(doc, tok) -> tuple[int, int] | None:
+    """``“…,” said Oversight ranking Democrat Elijah Cummings.``: a parse that lost the inverted speaker; the
+    words up to the next comma or stop, ending in a capitalised word, right after a quote-closing cue."""
+    if tok.tag_ not in ("VBD", "VBZ") or tok.i == 0 or not any(ch in "”\"’»," for ch in doc[tok.i - 1].text):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    run = []
+    for t in doc[tok.i + 1:min(tok.i + 9, len(doc))]:
+        if t.is_punct or t.is_space or t.pos_ in ("AUX", "ADP", "SCONJ", "CCONJ") or (t.pos_ == "VERB" and t.tag_ != "VBG"):
+            break
+        run.append(t)
+    while run and not run[-1].text[:1].isupper():
+        run.pop()
+    if not run or not run[0].text[:1].isupper() or run[0].lower_ in ("i", "he", "she", "they", "we"):
+        return None
+    return run[0].idx, run[-1].idx + len(run[-1].text)
+IT_SPEAKS = True
+IT_SPEECH = frozenset("say tell add claim argue note warn accuse deny insist write state announce report urge "
+                      "allege assert contend charge demand ask".split())
 PARTICIPLE_NOT_PAREN = True  # "…, he said, noting that …": a participle is no parenthetical reporting clause
 RAISING_ON = True
 RAISING = frozenset("seem appear".split())
