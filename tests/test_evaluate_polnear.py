@@ -105,3 +105,28 @@ def test_evaluate_polnear_cli_json_and_table(tmp_path):
 def test_evaluate_polnear_attribution_object():
     a = GoldAttribution(None, GoldSpan("Cue", [(1, 2)]), None)
     assert a.source is None
+
+
+def test_evaluate_polnear_agreement_between_annotators(tmp_path):
+    """Two annotators of one text: identical attributions agree fully; one that drops the second
+    attribution loses recall in one direction and precision in the other."""
+    from newsaudit.evaluate.polnear import agreement
+
+    d = _corpus(tmp_path)
+    (d / "attributions" / "doc1_cd34.ann").write_text(ANN, encoding="utf-8")
+    res = agreement(d)
+    assert res["_meta"]["texts"] == 1 and res["_meta"]["documents"] == 2
+    assert res["Cue/overlap"]["f1"] == 1.0 and res["Source/exact"]["f1"] == 1.0
+    first_only = "\n".join(ANN.splitlines()[:5]) + "\n"
+    (d / "attributions" / "doc1_cd34.ann").write_text(first_only, encoding="utf-8")
+    res = agreement(d)
+    # pooled over both directions: 2 of 3 cues matched each way
+    assert res["Cue/overlap"]["precision"] == 0.6667 and res["Cue/overlap"]["recall"] == 0.6667
+
+
+def test_evaluate_polnear_agreement_cli(tmp_path):
+    d = _corpus(tmp_path)
+    (d / "attributions" / "doc1_cd34.ann").write_text(ANN, encoding="utf-8")
+    out = CliRunner().invoke(command, [str(d), "--agreement", "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["Cue/overlap"]["f1"] == 1.0

@@ -164,6 +164,36 @@ def evaluate_dir(path: str | Path, limit: int | None = None, batch_size: int = 8
     return res
 
 
+def agreement(path: str | Path) -> dict:
+    """Inter-annotator agreement: on texts annotated by two or more people, each annotator's attributions
+    scored as predictions against each other annotator's (ordered pairs, the same metrics as the layer).
+
+    A ceiling for the layer's figures: no system should be expected to agree with one annotator much more
+    than another annotator does.  No parse is needed.
+    """
+    import itertools
+    from collections import defaultdict
+
+    t0 = time.perf_counter()
+    by_text: dict[str, list[GoldDoc]] = defaultdict(list)
+    for g in load_dir(path):
+        by_text[g.name].append(g)
+    pairs = []
+    for golds in by_text.values():
+        for a, b in itertools.permutations(golds, 2):
+            preds = [Pred(x.source.frags if x.source else None, x.cue.frags if x.cue else None,
+                          x.content.frags if x.content else None) for x in a.attributions]
+            pairs.append((b, preds))
+    res = score(pairs)
+    multi = sum(1 for v in by_text.values() if len(v) > 1)
+    res["_meta"] = {"documents": len(pairs), "texts": multi, "seconds": round(time.perf_counter() - t0, 1),
+                    "dir": f"{path} (inter-annotator agreement, ordered annotator pairs)"}
+    return res
+
+
+agreement_fn = agreement
+
+
 def render_table(res: dict) -> str:
     lines = [f"PolNeAr {res['_meta']['dir']}: {res['_meta']['documents']} annotated documents "
              f"({res['_meta']['texts']} texts), {res['_meta']['seconds']} s",
@@ -179,7 +209,9 @@ def render_table(res: dict) -> str:
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--limit", type=int, default=None, help="Only the first N annotated documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def command(directory: str, limit: int | None, as_json: bool) -> None:
+@click.option("--agreement", is_flag=True,
+              help="Score annotators against each other on texts with several annotators (a ceiling; no parse).")
+def command(directory: str, limit: int | None, as_json: bool, agreement: bool) -> None:
     """P/R/F1 of Source, Cue, Content spans (exact, overlap) and whole attributions on PolNeAr."""
-    res = evaluate_dir(directory, limit=limit)
+    res = agreement_fn(directory) if agreement else evaluate_dir(directory, limit=limit)
     click.echo(json.dumps(res, indent=2) if as_json else render_table(res))
