@@ -174,3 +174,15 @@ def test_quotes_round2_speaker_recovered(nlp, text, cue, speaker):
 def test_quotes_round2_expletive_it_is_no_speaker(nlp):
     hits = by_cue(run(nlp, "It appears that the ferry will not sail on Sunday."), "appears")
     assert all(q.speaker is None for q in hits)
+
+
+def test_quotes_round2_called_a_thing_is_still_a_report(nlp):
+    """Only a person, group or pronoun can be telephoned: ``called the plan to raise the tolls “a disgrace”``."""
+    text = "Council member Ada Brenner called the plan to raise the harbour tolls again “a disgrace”."
+    hits = by_cue(run(nlp, text), "called")
+    assert hits and hits[0].speaker is not None and hits[0].speaker.text == "Council member Ada Brenner"
+
+
+def test_quotes_round2_date_is_no_content(nlp):
+    text = "In a statement issued on Monday, the ferry company apologised to passengers."
+    assert all(q.content.text != "Monday" for q in run(nlp, text)["quotes"])

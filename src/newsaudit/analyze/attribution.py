@@ -404,10 +404,22 @@ def _not_a_report(tok, lemma: str) -> bool:
         return True
     # "Clinton called Sanders after the vote": a telephone call, nothing said is reported
     if lemma == "call" and "dobj" in deps and not deps & {"oprd", "xcomp", "ccomp", "attr", "parataxis", "prt"} \
+            and all(_callable(c) for c in tok.children if c.dep_ == "dobj") \
             and not any(c.dep_ == "prep" and c.lower_ in ("for", "on", "upon", "as") for c in tok.children) \
             and not _quote_after(tok):
         return True
     return False
+
+
+def _callable(obj) -> bool:
+    """Someone one can telephone: a person, group or personal pronoun ("called her brother", "called Ortiz")."""
+    return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP") or \
+        obj.lower_ in ("him", "her", "them", "me", "us", "you") or \
+        any(c.dep_ == "poss" for c in obj.children) and obj.lemma_.lower() in KIN_AND_ROLES
+
+
+KIN_AND_ROLES = frozenset("""brother sister mother father son daughter wife husband friend friends family parents
+lawyer attorney doctor office boss colleague neighbour neighbor""".split())
 
 
 NAMING = frozenset("call name dub title label term nickname brand".split())
@@ -572,7 +584,8 @@ def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
     if content is None and GENERIC_PREP_CONTENT:
         # "relentlessly referring to the US as …", "reserved his passion for …": the object phrase is what is attributed
         objs = [c for c in tok.children if c.dep_ in ("prep", "dobj", "attr", "oprd", "acomp")
-                and c.lower_ not in NON_CONTENT_PREPS and (src_tok is None or c.i != src_tok.i)]
+                and c.lower_ not in NON_CONTENT_PREPS and (src_tok is None or c.i != src_tok.i)
+                and not (c.dep_ == "prep" and _temporal(c))]
         # one side of the verb only, so the span never runs over the source and the cue
         objs = [c for c in objs if c.i > tok.i] or [c for c in objs if c.i < tok.i and (src_tok is None or c.i > src_tok.i)]
         toks = [t for c in objs for t in c.subtree if t.i not in excl]
