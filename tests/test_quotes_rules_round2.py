@@ -186,3 +186,12 @@ def test_quotes_round2_called_a_thing_is_still_a_report(nlp):
 def test_quotes_round2_date_is_no_content(nlp):
     text = "In a statement issued on Monday, the ferry company apologised to passengers."
     assert all(q.content.text != "Monday" for q in run(nlp, text)["quotes"])
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("The harbour master stopped short of accusing the board of lying.", "accusing"),
+    ("Ortiz refrained from calling the delay a scandal.", "calling"),
+])
+def test_quotes_round2_report_not_made(nlp, text, cue):
+    """A report the speaker explicitly did not make is no attribution."""
+    assert not by_cue(run(nlp, text), cue)

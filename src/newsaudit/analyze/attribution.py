@@ -399,6 +399,10 @@ def _not_a_report(tok, lemma: str) -> bool:
     # subject it would inherit is the addressee, the asker is unnamed
     if lemma in TELL_LIKE and tok.tag_ == "VBN" and not deps & {"nsubj", "nsubjpass", "aux", "auxpass", "agent"}:
         return not (ASKED_ON and lemma in ASK_LIKE)  # "Asked whether …": a question put by someone unnamed
+    # "stopped short of accusing them", "refrained from calling it a cover-up": the report was not made
+    if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "from") and (
+            tok.head.head.lower_ == "short" or tok.head.head.lemma_.lower() in ("refrain", "avoid", "stop")):
+        return True
     # "a play called Brokers", "a group named X": a participle that names something, no one speaks
     if lemma in NAMING and tok.tag_ == "VBN" and tok.dep_ == "acl" and "agent" not in deps:
         return True
