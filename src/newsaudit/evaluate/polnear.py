@@ -191,9 +191,6 @@ def agreement(path: str | Path) -> dict:
     return res
 
 
-agreement_fn = agreement
-
-
 def render_table(res: dict) -> str:
     lines = [f"PolNeAr {res['_meta']['dir']}: {res['_meta']['documents']} annotated documents "
              f"({res['_meta']['texts']} texts), {res['_meta']['seconds']} s",
@@ -209,9 +206,9 @@ def render_table(res: dict) -> str:
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--limit", type=int, default=None, help="Only the first N annotated documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-@click.option("--agreement", is_flag=True,
+@click.option("--agreement", "as_agreement", is_flag=True,
               help="Score annotators against each other on texts with several annotators (a ceiling; no parse).")
-def command(directory: str, limit: int | None, as_json: bool, agreement: bool) -> None:
+def command(directory: str, limit: int | None, as_json: bool, as_agreement: bool) -> None:
     """P/R/F1 of Source, Cue, Content spans (exact, overlap) and whole attributions on PolNeAr."""
-    res = agreement_fn(directory) if agreement else evaluate_dir(directory, limit=limit)
+    res = agreement(directory) if as_agreement else evaluate_dir(directory, limit=limit)
     click.echo(json.dumps(res, indent=2) if as_json else render_table(res))
