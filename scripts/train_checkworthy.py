@@ -1,10 +1,10 @@
 #!/usr/bin/env python
-"""Train the check-worthiness model shipped in ``src/newsaudit/models/checkworthy.json.gz``.
+"""Train the check-worthiness model shipped in ``src/newsaudit/analyze/claims/model/checkworthy.json.gz``.
 
     .venv/bin/python scripts/train_checkworthy.py ../shared/benchmarks/checkworthy/clef2020-task5/train.tsv
 
 Data: CLEF CheckThat! 2020 Task 5 ``train.tsv`` (``text<TAB>label``), split into
-fixed blocks of 1,000 consecutive lines (``newsaudit.analyze.checkworthy.split_of``):
+fixed blocks of 1,000 consecutive lines (``newsaudit.analyze.claims.checkworthy.split_of``):
 block index mod 5 in {0,1,2} → train, 3 → dev (choose C and the decision
 threshold), 4 → test (never used here; ``newsaudit evaluate checkworthy`` reports on it).
 Consecutive lines come from the same debate, so blocks keep most debates on one side.
@@ -20,7 +20,7 @@ import click
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsaudit.analyze import checkworthy as cw  # noqa: E402
+from newsaudit.analyze.claims import checkworthy as cw  # noqa: E402
 
 
 @click.command()

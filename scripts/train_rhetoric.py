@@ -2,14 +2,14 @@
 """Train the rhetoric layer's two linear models on the training part of PTC.
 
     .venv/bin/python scripts/train_rhetoric.py ../shared/benchmarks/ptc-train/articles \
-        ../shared/benchmarks/ptc-train/labels-tc [--cv] [--out src/newsaudit/models]
+        ../shared/benchmarks/ptc-train/labels-tc [--cv] [--out src/newsaudit/analyze/rhetoric/model]
 
 Only articles outside the held-out rule (``id % 5 != 0``, see
 ``newsaudit.evaluate.ptc.is_heldout``) are read.  ``--cv`` tunes the
 regularisation and the span threshold by 3-fold cross-validation over those
 articles (grouped by article); without it the stored defaults are used.
-Writes ``rhetoric_si.json.gz`` and ``rhetoric_tc.json.gz`` (feature → weight) and
-``rhetoric_si_ctx.json.gz`` (the contextual token model over spaCy's ``doc.tensor``,
+Writes ``si.json.gz`` and ``tc.json.gz`` (feature → weight) and
+``si_ctx.json.gz`` (the contextual token model over spaCy's ``doc.tensor``,
 stacked on out-of-fold lexical probabilities; ``--only ctx``).
 Deterministic: fixed fold assignment (``id % 3``), liblinear / lbfgs solvers, no random seeds.
 """
@@ -31,7 +31,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsaudit.analyze import propaganda_model as pm  # noqa: E402
+from newsaudit.analyze.rhetoric import span_model as pm  # noqa: E402
 from newsaudit.evaluate.ptc import TECHNIQUES, load_corpus, merge_overlapping, si_score  # noqa: E402
 
 log = logging.getLogger("train_rhetoric")
@@ -317,7 +317,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("articles")
     ap.add_argument("labels")
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsaudit" / "models")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsaudit" / "analyze" / "rhetoric" / "model")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/ptc_train_docs.spacy"))
     ap.add_argument("--cv", action="store_true", help="tune C and the threshold by 3-fold CV (slower)")
     ap.add_argument("--only", choices=("si", "ctx", "tc", "lexicon"), default=None)
@@ -335,7 +335,7 @@ def main(argv=None):
     args.out.mkdir(parents=True, exist_ok=True)
 
     if args.only in (None, "lexicon"):
-        mine_lexicon(docs, articles, args.out / "rhetoric_lexicon.json")
+        mine_lexicon(docs, articles, args.out / "lexicon.json")
     if args.only in (None, "si"):
         C, th, gap = (tune_si(docs, articles, folds) if args.cv else (SI_C, SI_THRESHOLD, SI_GAP))
         seed = None if args.cv else SI_SEED

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze.entities import entity_at, entity_by_id
+from newsaudit.analyze.entities.mentions import entity_at, entity_by_id
 
 PEOPLE = ["Maryam Rajavi", "Massoud Rajavi", "Martin Kobler", "Gyorgy Basztin", "Mohammad Mohaddesin",
           "Mohammad Shiyaa al–Sudani", "Georges Bakoos", "Massoud Khodabande", "Adam Schreck", "Louis Charbonneau",

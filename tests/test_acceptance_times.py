@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze.timex_normalise import value_start
+from newsaudit.analyze.times.normalise import value_start
 
 EXPECTED_DATES = [
     ("September 1st", "2013-09-01"),

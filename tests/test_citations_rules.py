@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze import citations, structure
-from newsaudit.analyze.refparse import match_entry_line, parse_reference
+from newsaudit.analyze import load_layer
+from newsaudit.analyze.citations import markers as citations
+from newsaudit.analyze.structure import segment as structure
+from newsaudit.analyze.common.reference_entries import match_entry_line, parse_reference
 from newsaudit.dossier import Citations, Dossier, Paragraph, Span, Structure
 
 
@@ -212,7 +214,7 @@ def test_citations_json_round_trip_and_contract():
     art = Article(text=text)
     found = {"structure": s}
     out = citations.analyse(art, None, found)
-    assert set(out) == set(citations.PROVIDES) and found == {"structure": s}
+    assert set(out) == set(load_layer('citations').PROVIDES) and found == {"structure": s}
     c = out["citations"]
     again = Citations.model_validate_json(c.model_dump_json())
     assert again == c

@@ -67,7 +67,7 @@ def test_claims_gold_hedges(gold_scores):
 
 def test_claims_gold_gate_can_fail(audit_text, monkeypatch):
     """With every sentence called check-worthy, the gate's accuracy falls below its floor."""
-    from newsaudit.analyze import claims as C
+    from newsaudit.analyze.claims import sourcing as C
 
     monkeypatch.setattr(C, "THRESHOLD", 0.0)
     assert score(audit_text)["checkworthy_acc"] < FLOOR_CHECKWORTHY_ACC

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze.hedges import certainty, find_hedges
+from newsaudit.analyze.claims.hedges import certainty, find_hedges
 
 
 def hedges(text, nlp=None):

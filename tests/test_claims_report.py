@@ -5,7 +5,7 @@ import io
 
 from rich.console import Console
 
-from newsaudit.analyze.claims import summarise
+from newsaudit.analyze.claims.sourcing import summarise
 from newsaudit.dossier import Claim, Dossier, Holder, Span
 
 TEXT = "The dam failed in 2019. Officials say it was repaired. Is it safe? The dam allegedly leaks."

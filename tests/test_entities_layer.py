@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit.analyze import entities as E
+from newsaudit.analyze.entities import mentions as E
 from newsaudit.analyze.base import Article, freeze
 from newsaudit.dossier import Mention
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze import names as N
+from newsaudit.analyze.entities import names as N
 
 
 @pytest.mark.parametrize("raw,key", [

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import BENCH, require
-from newsaudit.analyze import checkworthy as cw
+from newsaudit.analyze.claims import checkworthy as cw
 from newsaudit.errors import DataNotFoundError
 from newsaudit.evaluate import checkworthy as ev
 
@@ -83,7 +83,7 @@ def test_evaluate_checkworthy_bad_file(tmp_path, content):
 
 def test_evaluate_checkworthy_model_size():
     assert cw.MODEL_PATH.exists() and cw.MODEL_PATH.stat().st_size <= 25 * 1024 * 1024
-    assert (cw.MODEL_PATH.parent / "checkworthy.md").exists()
+    assert (cw.MODEL_PATH.parent / "MODEL_CARD.md").exists()
 
 
 @pytest.mark.benchmark_data

@@ -62,7 +62,7 @@ def test_dossier_schema_lists_stable_keys():
 
 
 def test_pipeline_layer_crash_becomes_warning(monkeypatch, audit_text):
-    import newsaudit.analyze.rhetoric as rh
+    import newsaudit.analyze.rhetoric.findings as rh
 
     def boom(article, doc, found):
         raise RuntimeError("kaboom")

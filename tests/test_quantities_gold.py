@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsaudit.analyze import quantities as Q
+from newsaudit.analyze.quantities import counts as Q
 from newsaudit.analyze.base import Article
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "quantities"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze import numbers as N
+from newsaudit.analyze.quantities import numbers as N
 
 
 @pytest.mark.parametrize("word,value", [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze.quotemarks import find_quotes, paragraphs
+from newsaudit.analyze.quotes.marks import find_quotes, paragraphs
 
 
 def inner_texts(text):

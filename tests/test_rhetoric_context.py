@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 from spacy.tokens import Doc
 
-from newsaudit.analyze import propaganda_model as pm
-from newsaudit.analyze import rhetoric
+from newsaudit.analyze.rhetoric import span_model as pm
+from newsaudit.analyze.rhetoric import findings as rhetoric
 from newsaudit.analyze.base import Article, freeze
 
 pytestmark = pytest.mark.skipif(not (pm.model_available() and pm.ctx_available()), reason="rhetoric models not built")

@@ -6,8 +6,9 @@ import json
 import pytest
 
 from conftest import FIXTURES
-from newsaudit.analyze import propaganda_model as pm
-from newsaudit.analyze import rhetoric
+from newsaudit.analyze import load_layer
+from newsaudit.analyze.rhetoric import span_model as pm
+from newsaudit.analyze.rhetoric import findings as rhetoric
 from newsaudit.analyze.base import Article, freeze
 
 FIX = FIXTURES / "rhetoric"
@@ -19,9 +20,9 @@ def _analyse(nlp, text, ranges=None, found=None):
 
 
 def test_rhetoric_layer_contract():
-    assert rhetoric.NAME == "rhetoric"
-    assert set(rhetoric.PROVIDES) == {"rhetoric", "problems"}
-    assert rhetoric.NEEDS_DOC is True
+    assert load_layer('rhetoric').NAME == "rhetoric"
+    assert set(load_layer('rhetoric').PROVIDES) == {"rhetoric", "problems"}
+    assert load_layer('rhetoric').NEEDS_DOC is True
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "?!", "“", "Why?", "!!!\n???", "a" * 50])

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze import propaganda_rules as rules
-from newsaudit.analyze.propaganda_model import quote_mask
+from newsaudit.analyze.rhetoric import rules
+from newsaudit.analyze.rhetoric.span_model import quote_mask
 
 
 def _run(nlp, text):

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from newsaudit.analyze import citations, structure
+from newsaudit.analyze.citations import markers as citations
+from newsaudit.analyze.structure import segment as structure
 from newsaudit.dossier import Dossier
 from newsaudit.report.sections import citations as cit_section
 from newsaudit.report.sections import structure as st_section

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.analyze import structure
-from newsaudit.analyze import structure_rules as R
-from newsaudit.analyze.textdates import find_dates, first_full_date
+from newsaudit.analyze import load_layer
+from newsaudit.analyze.structure import segment as structure
+from newsaudit.analyze.structure import line_rules as R
+from newsaudit.analyze.common.dates import find_dates, first_full_date
 
 
 @pytest.mark.parametrize("text,iso", [
@@ -179,7 +180,7 @@ def test_structure_analyser_contract():
 
     art = Article(text="Title here\n\nBody text of the article goes on for a while. It ends.\n")
     out = structure.analyse(art, None, {})
-    assert set(out) == set(structure.PROVIDES) and structure.NEEDS_DOC is False
+    assert set(out) == set(load_layer('structure').PROVIDES) and load_layer('structure').NEEDS_DOC is False
 
 
 def test_structure_title_hint_from_metadata():

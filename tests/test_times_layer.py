@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from newsaudit.analyze import times as layer
+from newsaudit.analyze import load_layer
+from newsaudit.analyze.times import timeline as layer
 from newsaudit.analyze.base import Article
 from newsaudit.dossier import Citations, Entry, Meta, Quote, QuoteCitation, Source, Span, Structure
 
@@ -16,8 +17,8 @@ def run(text, nlp, published="2013-09-18", found=None, body=None):
 
 
 def test_times_layer_contract():
-    assert layer.NAME == "times" and layer.PROVIDES == ("times", "timeline", "problems") and layer.NEEDS_DOC
-    assert set(layer.REQUIRES) <= {"structure", "citations", "quotes", "entities"}
+    assert load_layer('times').NAME == "times" and load_layer('times').PROVIDES == ("times", "timeline", "problems") and load_layer('times').NEEDS_DOC
+    assert set(load_layer('times').REQUIRES) <= {"structure", "citations", "quotes", "entities"}
 
 
 def test_times_layer_offsets_and_anchor(nlp):

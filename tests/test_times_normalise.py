@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsaudit.analyze.timex_normalise import (
+from newsaudit.analyze.times.normalise import (
     day_near, duration, iso_week, month_near, shift, unit_of, value_end, value_start, weekday_near,
 )
 

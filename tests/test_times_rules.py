@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from newsaudit.analyze.timex_rules import tag
+from newsaudit.analyze.times.recognise import tag
 
 PUB = date(2013, 9, 18)  # a Wednesday
 

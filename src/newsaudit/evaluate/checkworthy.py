@@ -49,7 +49,7 @@ def metrics(labels: Sequence[int], scores: Sequence[float], threshold: float) ->
 
 
 def evaluate_file(path: Path, split: str = "test", limit: int | None = None, model: Path | None = None) -> dict[str, float]:
-    from ..analyze import checkworthy as cw
+    from ..analyze.claims import checkworthy as cw
     from ..errors import DataNotFoundError
 
     rows = cw.read_tsv(path)

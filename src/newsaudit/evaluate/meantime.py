@@ -266,7 +266,7 @@ def bcubed(pairs: list[tuple[GoldDoc, list[tuple[int, int, str, str | None]]]]) 
 
 def run(directories: list[Path], limit: int | None = None, batch_size: int = 8) -> dict:
     """Run the entities layer over MEANTIME directories and return all metrics."""
-    from ..analyze import entities
+    from ..analyze.entities import mentions as entities
     from ..analyze.base import Article, freeze
     from ..dossier import Paragraph, Structure
     from ..nlp import get_nlp

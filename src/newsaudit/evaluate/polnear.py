@@ -59,7 +59,7 @@ class Tokens:
 def predict_text(text: str, doc) -> list[Pred]:
     """Run the quotes layer on ``text`` (parsed as ``doc``), the whole text as body."""
     from ..analyze.base import Article
-    from ..analyze.quotes_impl import analyse_quotes
+    from ..analyze.quotes.linking import analyse_quotes
     from ..dossier import Citations, Paragraph, Structure
 
     article = Article(text=text, body_ranges=((0, len(text)),))

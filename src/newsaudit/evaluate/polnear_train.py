@@ -1,9 +1,9 @@
-"""Mine the reporting-cue lexicon shipped as ``models/quotes_cues.json`` from PolNeAr *train*.
+"""Mine the reporting-cue lexicon shipped as ``analyze/quotes/model/cues.json`` from PolNeAr *train*.
 
     python -m newsaudit.evaluate.polnear_train TRAIN_DIR
 
-writes ``models/quotes_cues.json`` (the lexicon, below) and then
-``models/quotes_cue_model.json`` (the cue classifier, ``train_cue_model``).
+writes ``analyze/quotes/model/cues.json`` (the lexicon, below) and then
+``analyze/quotes/model/cue_model.json`` (the cue classifier, ``train_cue_model``).
 
 For every lemma, counts how often a token with that lemma heads a gold Cue
 span versus how often it occurs at all (as VERB/NOUN/ADJ/ADP) in the train
@@ -76,7 +76,7 @@ def mine(train_dir: str | Path, limit: int | None = None) -> dict:
 
 
 def train_cue_model(train_dir: str | Path, skip: int = 60, limit: int = 400, C: float = 0.5) -> dict:
-    """Fit the cue classifier (``analyze/cuemodel.py``) on PolNeAr train documents ``skip``..``limit``.
+    """Fit the cue classifier (``analyze/quotes/cue_model.py``) on PolNeAr train documents ``skip``..``limit``.
 
     The first ``skip`` documents are left out so thresholds can be chosen on them.
     Candidates: every VERB whose lemma is in the lexicon (any rate) or the
@@ -85,8 +85,8 @@ def train_cue_model(train_dir: str | Path, skip: int = 60, limit: int = 400, C: 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from ..analyze.attribution import SPEECH, cue_rate
-    from ..analyze.cuemodel import features
+    from ..analyze.quotes.candidates import SPEECH, cue_rate
+    from ..analyze.quotes.cue_model import features
     from ..nlp import get_nlp
 
     nlp = get_nlp()
@@ -124,15 +124,15 @@ def train_cue_model(train_dir: str | Path, skip: int = 60, limit: int = 400, C: 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - offline training
     argv = sys.argv[1:] if argv is None else argv
-    models = Path(__file__).resolve().parents[1] / "models"
+    models = Path(__file__).resolve().parents[1] / "analyze" / "quotes" / "model"
     lex = mine(argv[0])
-    (models / "quotes_cues.json").write_text(json.dumps(lex, indent=0, sort_keys=True), encoding="utf-8")
-    from ..analyze import attribution
+    (models / "cues.json").write_text(json.dumps(lex, indent=0, sort_keys=True), encoding="utf-8")
+    from ..analyze.quotes import candidates as attribution
 
     attribution.lexicon.cache_clear()
     attribution.noun_lexicon.cache_clear()
     model = train_cue_model(argv[0])
-    (models / "quotes_cue_model.json").write_text(json.dumps(model, indent=0, sort_keys=True), encoding="utf-8")
+    (models / "cue_model.json").write_text(json.dumps(model, indent=0, sort_keys=True), encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -233,9 +233,9 @@ def tc_score(pred: dict[str, Sequence[tuple[str, int, int]]], gold: dict[str, Se
 
 def predict(articles: Sequence[PtcArticle], nlp=None, batch_size: int = 8) -> dict:
     """Run the rhetoric layer on each article; return SI spans, TC labels for the gold spans, timings."""
-    from ..analyze import rhetoric
+    from ..analyze.rhetoric import findings as rhetoric
     from ..analyze.base import Article
-    from ..analyze.propaganda_model import classify_spans
+    from ..analyze.rhetoric.span_model import classify_spans
     from ..nlp import get_nlp
 
     nlp = nlp or get_nlp()

@@ -198,7 +198,7 @@ def metrics(c: Counts) -> dict[str, float]:
 
 def tag_documents(docs: list[TimeMLDoc], batch_size: int = 8, use_doc: bool = True) -> list[list]:
     """Run the time rules on each document's text (parsed with spaCy for tense unless ``use_doc`` is False)."""
-    from ..analyze.timex_rules import tag
+    from ..analyze.times.recognise import tag
 
     if not use_doc:
         return [tag(d.text, d.dct) for d in docs]

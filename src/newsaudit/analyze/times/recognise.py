@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable
 
-from .timex_normalise import (
+from .normalise import (
     MONTHS, SEASONS, WEEKDAYS, day_near, duration, iso_week, month_near, quarter_of, shift,
     thanksgiving, unit_of, valid_day, value_start, weekday_near,
 )

@@ -1,7 +1,7 @@
 """Attribution candidates from the dependency parse: cue, source, content, addressee.
 
 A cue is a reporting verb (``say``, ``tell``, ``deny``, ``warn`` ...), ``according
-to``, or a verb of the lexicon mined from PolNeAr train (``models/quotes_cues.json``,
+to``, or a verb of the lexicon mined from PolNeAr train (``model/cues.json``,
 lemma → how often it heads a cue).  For each cue the source is its subject (or
 the agent of a passive, the object of ``according to``, the noun an ``acl``
 hangs on ...), the content its clausal complement (or the clause it is a
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import cuemodel
+from . import cue_model as cuemodel
 
 log = logging.getLogger(__name__)
 
-LEXICON = Path(__file__).resolve().parents[1] / "models" / "quotes_cues.json"
+LEXICON = Path(__file__).resolve().parent / "model" / "cues.json"
 
 # core reporting verbs: always cues when they govern content or a quote
 SPEECH = frozenset("""say tell add claim accuse deny warn state explain report announce insist argue note write
@@ -237,7 +237,7 @@ def _inherited_subject(tok, depth: int):
 
 def find_candidates(doc, quote_ranges=()) -> list[Cand]:
     """Every attribution candidate of the parsed ``doc``."""
-    from . import cue_constructions as cc
+    from . import constructions as cc
 
     out: list[Cand] = []
     for tok in doc:
@@ -363,7 +363,7 @@ ASK_LIKE = frozenset("ask question press quiz".split())
 def _verb_cand(doc, tok, lemma: str, rate: float) -> Cand | None:
     if _not_a_report(tok, lemma):
         return None
-    from . import cue_constructions as cc
+    from . import constructions as cc
 
     if ASKED_ON and lemma in ASK_LIKE and tok.tag_ == "VBN" and not {c.dep_ for c in tok.children} & {
             "nsubj", "nsubjpass", "aux", "auxpass", "agent"}:

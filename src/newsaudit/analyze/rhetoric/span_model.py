@@ -2,7 +2,7 @@
 
 Both are logistic regressions trained by ``scripts/train_rhetoric.py`` on the
 training part of the Propaganda Techniques Corpus (see
-``models/rhetoric.md``).  They are stored as plain JSON (feature name →
+``model/MODEL_CARD.md``).  They are stored as plain JSON (feature name →
 weight), so inference is a sum of weights over binary features — fast, with
 no pickles, and each decision can name the features that weighed most.
 
@@ -31,9 +31,9 @@ from typing import Sequence
 
 log = logging.getLogger(__name__)
 
-MODELS = Path(__file__).resolve().parent.parent / "models"
-SI_FILE = "rhetoric_si.json.gz"
-TC_FILE = "rhetoric_tc.json.gz"
+MODELS = Path(__file__).resolve().parent / "model"
+SI_FILE = "si.json.gz"
+TC_FILE = "tc.json.gz"
 _lock = threading.Lock()
 
 OPEN_Q = "“‘«"
@@ -417,7 +417,7 @@ def classify_spans(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
 # lexical one.  When a pipeline gives no usable tensor (``doc.tensor.shape != (len(doc), dim)``) the
 # lexical model alone is used, with its own decoding thresholds.
 
-CTX_FILE = "rhetoric_si_ctx.json.gz"
+CTX_FILE = "si_ctx.json.gz"
 
 
 def context_features(doc, lex_probs: Sequence[float]):

@@ -1,4 +1,4 @@
-"""Quotes layer: who said what, to whom, on which source (see ``quotes_impl``)."""
+"""Quotes layer: who said what, to whom, on which source (see ``linking``)."""
 from __future__ import annotations
 
 NAME = "quotes"
@@ -8,6 +8,6 @@ NEEDS_DOC = True
 
 
 def analyse(article, doc, found):
-    from .quotes_impl import analyse_quotes
+    from .linking import analyse_quotes
 
     return analyse_quotes(article, doc, found)

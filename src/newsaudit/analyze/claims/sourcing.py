@@ -25,17 +25,13 @@ import logging
 import re
 from typing import Any
 
-from .base import strip_span
-from ..dossier import Claim, Holder, Span, SourcingSummary
+from ..base import strip_span
+from ...dossier import Claim, Holder, Span, SourcingSummary
 from . import checkworthy as cw
 from .hedges import certainty, find_hedges
 
 log = logging.getLogger(__name__)
 
-NAME = "claims"
-REQUIRES: tuple[str, ...] = ("structure", "citations", "entities", "quotes", "times", "quantities")
-PROVIDES = ("claims", "sourcing", "problems")
-NEEDS_DOC = True
 
 THRESHOLD = 0.45
 STATUSES = ("cited", "cited_broken", "attributed", "unsourced")

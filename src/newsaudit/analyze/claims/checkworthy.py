@@ -2,7 +2,7 @@
 
 A small model (TF-IDF word 1-2-grams + the hand features below → logistic
 regression) trained with scikit-learn by ``scripts/train_checkworthy.py`` on
-part of CLEF CheckThat! 2020 Task 5 (see ``models/checkworthy.md``), shipped as
+part of CLEF CheckThat! 2020 Task 5 (see ``model/MODEL_CARD.md``), shipped as
 plain data (``checkworthy.json.gz``: per-term idf and weight) and scored here in
 pure Python — no scikit-learn import at audit time.  Loaded lazily, once per process.
 
@@ -21,7 +21,7 @@ from typing import Any, Iterable, Sequence
 
 log = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "checkworthy.json.gz"
+MODEL_PATH = Path(__file__).resolve().parent / "model" / "checkworthy.json.gz"
 BLOCK = 1000  # lines per block of the split
 SPLITS = {"train": (0, 1, 2), "dev": (3,), "test": (4,)}  # block index mod 5
 
@@ -88,7 +88,7 @@ def read_tsv(path: Path) -> list[tuple[str, int]]:
     """Rows (text, label) of a CheckThat!-style ``text<TAB>label`` file with a header line."""
     import csv
 
-    from ..errors import DataNotFoundError
+    from ...errors import DataNotFoundError
 
     if not Path(path).is_file():
         raise DataNotFoundError(f"no such file: {path}", hint="pass a TSV of text<TAB>label, e.g. ../shared/benchmarks/checkworthy/clef2020-task5/train.tsv")

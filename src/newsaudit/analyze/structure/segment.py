@@ -2,7 +2,7 @@
 
 Pure text analysis that runs before the parse (``doc`` is None).  The text is
 cut into lines; each non-empty line gets one role, decided by general rules
-(see ``structure_rules``):
+(see ``line_rules``):
 
 1. page furniture (``Related posts``, share/subscribe/comment lines, tag
    lines ...): a *section* marker in the second half of the text makes the
@@ -31,14 +31,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dossier import Byline, Heading, Paragraph, Span, Structure
-from . import structure_rules as R
-from .refparse import ENTRY_LINE, REF_HEADING, SUPERSCRIPTS, looks_bibliographic, match_entry_line
+from ...dossier import Byline, Heading, Paragraph, Span, Structure
+from . import line_rules as R
+from ..common.reference_entries import ENTRY_LINE, REF_HEADING, SUPERSCRIPTS, looks_bibliographic, match_entry_line
 
-NAME = "structure"
-REQUIRES: tuple[str, ...] = ()
-PROVIDES = ("structure",)
-NEEDS_DOC = False
 
 _HEAD_LINES = 6  # a byline "at the start" sits within the first lines
 

@@ -1,6 +1,6 @@
 """Is this verb a reporting cue?  A tiny logistic model over parse features, trained on PolNeAr train.
 
-The weights ship as JSON (``models/quotes_cue_model.json``: feature → weight),
+The weights ship as JSON (``model/cue_model.json``: feature → weight),
 so inference is a dictionary sum and a sigmoid: no pickles, no scikit-learn at
 run time.  Training lives in ``newsaudit.evaluate.polnear_train``.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-MODEL = Path(__file__).resolve().parents[1] / "models" / "quotes_cue_model.json"
+MODEL = Path(__file__).resolve().parent / "model" / "cue_model.json"
 QUOTE_CHARS = set("“”\"«»‘’")
 
 

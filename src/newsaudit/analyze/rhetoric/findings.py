@@ -8,10 +8,10 @@ weighed most in the models.
 
 Two sources, merged:
 
-* the linear models of ``propaganda_model`` (trained on the PTC training part):
+* the linear models of ``span_model`` (trained on the PTC training part):
   a token model marks the spans (lexical, blended with a contextual model over the
   parse's tok2vec vectors when ``doc.tensor`` fits), a span model names their technique;
-* the rules of ``propaganda_rules`` (questions, exclamations, doubt hedges,
+* the rules of ``rules`` (questions, exclamations, doubt hedges,
   appeals to authority, labelling and loaded words).
 
 Only body prose is searched (``article.body_ranges``); headline questions are
@@ -21,16 +21,12 @@ from __future__ import annotations
 
 import logging
 
-from ..dossier import RhetoricSpan
-from . import propaganda_model as pm
-from . import propaganda_rules as rules
+from ...dossier import RhetoricSpan
+from . import span_model as pm
+from . import rules
 
 log = logging.getLogger(__name__)
 
-NAME = "rhetoric"
-REQUIRES: tuple[str, ...] = ("structure", "quotes")
-PROVIDES = ("rhetoric", "problems")
-NEEDS_DOC = True
 
 TECHNIQUES = (
     "Loaded_Language", "Name_Calling,Labeling", "Repetition", "Exaggeration,Minimisation", "Doubt",

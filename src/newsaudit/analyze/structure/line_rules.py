@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .refparse import _NOT_NAME
-from .textdates import MONTHS, FoundDate, find_dates
+from ..common.reference_entries import _NOT_NAME
+from ..common.dates import MONTHS, FoundDate, find_dates
 
 # ---------------------------------------------------------------- boilerplate
 # A line that opens a trailing block of page furniture: everything after it is boilerplate.

@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import re
 
-from ..dossier import Citations, Entry, Marker, Problem, Source, Span, Structure
-from .refparse import SUPERSCRIPTS, ParsedRef, looks_bibliographic, match_entry_line, parse_reference, source_key
+from ...dossier import Citations, Entry, Marker, Problem, Source, Span, Structure
+from ..common.reference_entries import SUPERSCRIPTS, ParsedRef, looks_bibliographic, match_entry_line, parse_reference, source_key
 
-NAME = "citations"
-REQUIRES = ("structure",)
-PROVIDES = ("citations",)
-NEEDS_DOC = False
+LAYER = "citations"  # Problem.layer of this layer's findings
+
 
 _NUM = r"\d{1,3}"
 _ITEM = _NUM + r"(?:\s*[-–—]\s*" + _NUM + r")?"
@@ -225,7 +223,7 @@ def _duplicate_sources(text: str, entries: list[Entry]) -> list[Problem]:
         first_repeat = next(e for e in group if e.number != group[0].number)
         what = group[0].title or group[0].url or "the same source"
         out.append(Problem(
-            kind="duplicate_source", severity=INFO, layer=NAME, start=first_repeat.start, end=first_repeat.end,
+            kind="duplicate_source", severity=INFO, layer=LAYER, start=first_repeat.start, end=first_repeat.end,
             text=text[first_repeat.start: first_repeat.end], numbers=nums,
             message=f"entries {_nums(nums)} cite the same source (\u201c{what}\u201d); normal in footnote style, "
                     f"but the article rests on fewer distinct sources than it has entries",
@@ -271,7 +269,7 @@ def marker_problems(text: str, markers: list[Marker], entries: list[Entry]) -> l
 
 def _problem(text: str, kind: str, severity: str, start: int, end: int, numbers: list[int], message: str,
              details: dict | None = None) -> Problem:
-    return Problem(kind=kind, severity=severity, layer=NAME, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
+    return Problem(kind=kind, severity=severity, layer=LAYER, start=start, end=end, text=text[start:end],  # type: ignore[arg-type]
                    numbers=list(numbers), message=message, details=details or {})
 
 

@@ -1,6 +1,6 @@
 """Quotes layer: direct, mixed and indirect attributions with speaker, cue, addressee, via, citations.
 
-Steps: quoted stretches from their marks (``quotemarks``); attribution
+Steps: quoted stretches from their marks (``marks``); attribution
 candidates from the parse (``attribution``); each quote is linked to the
 candidate whose content holds it, or to a cue in its sentence (``“…,” he
 said``, ``X said: “…”``), or kept as speech of the previous speaker when it is
@@ -16,10 +16,10 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from ..dossier import Citations, Cue, NonSpeechQuote, Problem, Quote, QuoteCitation, Span, Speaker, Via, Voice
-from . import attribution
-from .attribution import RELAY, SPEECH, VERB_RATE, VERB_RATE_CLAUSE, Cand, find_candidates
-from .quotemarks import QuoteSpan, find_quotes
+from ...dossier import Citations, Cue, NonSpeechQuote, Problem, Quote, QuoteCitation, Span, Speaker, Via, Voice
+from . import candidates as attribution
+from .candidates import RELAY, SPEECH, VERB_RATE, VERB_RATE_CLAUSE, Cand, find_candidates
+from .marks import QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
 
@@ -605,7 +605,7 @@ def _in_contrast_clause(doc, c: Cand) -> bool:
 def _qc(n: int, citations) -> QuoteCitation:
     """Marker ``n`` with its status and backing entry, via the citations layer's resolver when present."""
     try:
-        from .citations import resolve
+        from ..citations.markers import resolve
 
         status, entry = resolve(citations, n)
     except (ImportError, AttributeError, TypeError):  # resolver not there (yet): resolve ibid chains here

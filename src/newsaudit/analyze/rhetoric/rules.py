@@ -16,7 +16,7 @@ Each rule yields ``(start, end, technique, score, reason)`` on a parsed
   Department"), or "experts say/agree";
 * ``Name_Calling,Labeling`` and ``Loaded_Language`` — cue words from a small
   hand-written lexicon plus the words mined from the PTC training part
-  (``models/rhetoric_lexicon.json``: words whose uses fall mostly inside spans
+  (``model/lexicon.json``: words whose uses fall mostly inside spans
   of one technique).
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-LEXICON_FILE = Path(__file__).resolve().parent.parent / "models" / "rhetoric_lexicon.json"
+LEXICON_FILE = Path(__file__).resolve().parent / "model" / "lexicon.json"
 
 Finding = tuple[int, int, str, float, str]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .textdates import find_dates
+from .dates import find_dates
 
 # A numbered line: "[3] ...", "3. ...", "(3) ...", "3) ...", "³ ..."
 ENTRY_LINE = re.compile(

@@ -6,11 +6,11 @@
 * ``surface_inverted`` / ``fallback_content``: the speaker or content the dependency parse did not attach.
 
 Each returns a ``Cand`` (or char offsets) built from the parse; none changes the doc.  The flags switch a
-construction off for experiments (each was measured on PolNeAr train texts, see ``models/quotes.md``).
+construction off for experiments (each was measured on PolNeAr train texts, see ``model/MODEL_CARD.md``).
 """
 from __future__ import annotations
 
-from .attribution import SPEECH, VERB_RATE, Cand, _span_chars, _subject, lexicon
+from .candidates import SPEECH, VERB_RATE, Cand, _span_chars, _subject, lexicon
 
 
 ADJ_CUES_ON = True

@@ -1,6 +1,6 @@
 """Times layer: temporal expressions (TIMEX3 type and value), a timeline, and date problems.
 
-Expressions are found by the rule tagger in ``timex_rules`` over the whole
+Expressions are found by the rule tagger in ``recognise`` over the whole
 article except boilerplate (the byline's and the reference list's dates are
 explicit and worth keeping), and resolved against
 
@@ -23,16 +23,12 @@ import logging
 from datetime import date
 from typing import Any
 
-from ..dossier import Problem, TimeExpression, TimelineItem
-from .timex_normalise import WEEKDAYS, value_end, value_start
-from .timex_rules import Timex, tag, tense_direction
+from ...dossier import Problem, TimeExpression, TimelineItem
+from .normalise import WEEKDAYS, value_end, value_start
+from .recognise import Timex, tag, tense_direction
 
 log = logging.getLogger(__name__)
 
-NAME = "times"
-REQUIRES: tuple[str, ...] = ("structure", "citations", "quotes")
-PROVIDES = ("times", "timeline", "problems")
-NEEDS_DOC = True
 
 
 def analyse(article, doc, found) -> dict[str, Any]:

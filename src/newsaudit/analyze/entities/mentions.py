@@ -35,15 +35,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..dossier import Entity, Mention, Problem, Span
+from ...dossier import Entity, Mention, Problem, Span
 from . import names as N
+
+LAYER = "entities"  # Problem.layer of this layer's findings
 
 log = logging.getLogger(__name__)
 
-NAME = "entities"
-REQUIRES: tuple[str, ...] = ("structure", "citations")
-PROVIDES = ("entities", "mentions", "problems")
-NEEDS_DOC = True
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # Labels the small model confuses with one another on unfamiliar names.
@@ -863,7 +861,7 @@ class _Layer:
                 continue
             mentions.append(Mention(start=m.start, end=m.end, text=text[m.start:m.end], type=mtype, candidates=cands))
             names = [f"{ent_by_id[c].canonical} ({c})" for c in cands]
-            problems.append(Problem(kind="ambiguous_mention", severity="info", layer=NAME, start=m.start, end=m.end,
+            problems.append(Problem(kind="ambiguous_mention", severity="info", layer=LAYER, start=m.start, end=m.end,
                                     text=text[m.start:m.end],
                                     message=f"'{text[m.start:m.end]}' could refer to " + " or ".join(names) + "; the context does not settle it",
                                     details={"candidates": cands, "names": [ent_by_id[c].canonical for c in cands]}))
@@ -963,7 +961,7 @@ class _Layer:
             anchor = min(minority, key=lambda x: x[2].start)[2]
             related = [sp for _, _, sp in sorted(items, key=lambda x: x[2].start)]
             problems.append(Problem(
-                kind="spelling_variant", severity="warning", layer=NAME, start=anchor.start, end=anchor.end, text=anchor.text,
+                kind="spelling_variant", severity="warning", layer=LAYER, start=anchor.start, end=anchor.end, text=anchor.text,
                 message="one name spelt " + str(len(spellings)) + " ways: " + ", ".join(f"'{f}' ({count[f]}×)" for f in spellings)
                         + f"; most frequent: '{majority}'",
                 related=related,

@@ -17,16 +17,14 @@ import logging
 import re
 from typing import Any
 
-from .base import strip_span
-from ..dossier import Problem, Quantity, Span
+from ..base import strip_span
+from ...dossier import Problem, Quantity, Span
 from . import numbers as N
+
+LAYER = "quantities"  # Problem.layer of this layer's findings
 
 log = logging.getLogger(__name__)
 
-NAME = "quantities"
-REQUIRES: tuple[str, ...] = ("structure", "times")
-PROVIDES = ("quantities", "problems")
-NEEDS_DOC = True
 
 # ---------------------------------------------------------------- lexicons
 
@@ -576,7 +574,7 @@ def find_mismatches(quantities: list[Quantity], text: str) -> list[Problem]:
                 update = any(s is not None and _UPDATE_CUES.search(s.text) for s in (a.sentence, b.sentence))
                 note = " (the wording suggests a toll updated over time)" if update else ""
                 problems.append(Problem(
-                    kind="count_mismatch", severity="info" if update else "warning", layer=NAME, start=b.start,
+                    kind="count_mismatch", severity="info" if update else "warning", layer=LAYER, start=b.start,
                     end=b.end, text=b.text,
                     message=f"the article gives different counts of {what}: '{a.text}' and '{b.text}'{note}",
                     related=[Span(start=a.start, end=a.end, text=a.text), Span(start=b.start, end=b.end, text=b.text)],
