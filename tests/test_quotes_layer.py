@@ -113,7 +113,7 @@ def test_quotes_report_section_renders(audit_text):
 
 @pytest.mark.parametrize("flags,counted", [([], 1), (["weak_cue"], 0)])
 def test_quotes_voices_skip_weak_cues(flags, counted):
-    from newsaudit.analyze.quotes.linking import voices
+    from newsaudit.analyze.quotes.voices import voices
     from newsaudit.dossier import Cue, Quote, Span, Speaker
 
     t = "Ann Roe believes it."
@@ -126,7 +126,7 @@ def test_quotes_voices_skip_weak_cues(flags, counted):
 @pytest.mark.parametrize("a,b,same", [("Khodabande", "Khodabandeh", True), ("Kobler", "Kobler", True),
                                       ("Lund", "Land", False), ("Petersen", "Peterson", True), ("Smith", "Smyth", False)])
 def test_quotes_voice_surname_variants(a, b, same):
-    from newsaudit.analyze.quotes.linking import _close
+    from newsaudit.analyze.quotes.voices import _close
 
     assert _close(a.lower(), b.lower()) == same
 

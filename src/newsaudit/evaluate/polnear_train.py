@@ -85,7 +85,7 @@ def train_cue_model(train_dir: str | Path, skip: int = 60, limit: int = 400, C: 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from ..analyze.quotes.candidates import SPEECH, cue_rate
+    from ..analyze.quotes.cues import SPEECH, cue_rate
     from ..analyze.quotes.cue_model import features
     from ..nlp import get_nlp
 
@@ -127,10 +127,10 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - offline t
     models = Path(__file__).resolve().parents[1] / "analyze" / "quotes" / "model"
     lex = mine(argv[0])
     (models / "cues.json").write_text(json.dumps(lex, indent=0, sort_keys=True), encoding="utf-8")
-    from ..analyze.quotes import candidates as attribution
+    from ..analyze.quotes import cues
 
-    attribution.lexicon.cache_clear()
-    attribution.noun_lexicon.cache_clear()
+    cues.lexicon.cache_clear()
+    cues.noun_lexicon.cache_clear()
     model = train_cue_model(argv[0])
     (models / "cue_model.json").write_text(json.dumps(model, indent=0, sort_keys=True), encoding="utf-8")
 

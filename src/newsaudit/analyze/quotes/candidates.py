@@ -10,55 +10,24 @@ parenthetical of: ``…, reported the AP``), and the addressee the object of a
 """
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from . import cue_model as cuemodel
+from .cues import Cand, RELAY, SPEECH, TELL_LIKE, VERB_RATE_CLAUSE, _span_chars, _subtree_range, cue_rate, noun_lexicon
+from .parse_speakers import _inverted_subject, _subject
+
 
 log = logging.getLogger(__name__)
 
-LEXICON = Path(__file__).resolve().parent / "model" / "cues.json"
-
-# core reporting verbs: always cues when they govern content or a quote
-SPEECH = frozenset("""say tell add claim accuse deny warn state explain report announce insist argue note write
-assert clarify conclude acknowledge admit suggest confirm quote notify reply respond declare allege contend
-complain predict urge describe tweet post testify recount recall remark comment observe stress emphasize
-emphasise maintain concede reveal disclose estimate boast vow pledge promise threaten caution lament joke
-quip shout yell scream whisper announce proclaim reiterate repeat counter retort rebut dispute question wonder
-ask demand charge blame praise criticize criticise condemn told inform assure remind brief advise
-""".split())
-# verbs whose direct object is the addressee, not the content
-TELL_LIKE = frozenset("tell inform notify assure remind brief advise warn ask urge email text promise".split())
-# relaying verbs: their subject passes on what someone else said
-RELAY = frozenset("report quote cite relay carry".split())
-VERB_RATE = 0.25  # a lexicon verb with this cue rate is a cue whenever it has content (chosen on PolNeAr train)
-VERB_RATE_CLAUSE = 0.15  # ... with this rate, only when its content is a clause
 GENERIC_PREP_CONTENT = True
-STRICT_INVERSION = True
-PASSIVE_NO_SOURCE = True
 CUE_TAKES_PREP = True
 AS_REPORTED = True
-PCOMP_SUBJECT = True
 FOR_CLAUSE = True
 COORD_NOT_PAREN = True
 PRE_PARATAXIS = True
 NON_CONTENT_PREPS = frozenset("in at during after before since until by from into through within".split())
 P_CAND = 0.08  # cue-model probability to keep a verb as a candidate (quotes may link to it; chosen on PolNeAr train docs 0-59 and 400-559)
 P_INDIRECT = 0.1  # ... to report it as an indirect attribution on its own (same)
-SUBJ = ("nsubj", "nsubjpass", "csubj")
-PUNCT_EDGE = set(",;:—–-()[]")
-
-
-@lru_cache(maxsize=1)
-def noun_lexicon() -> dict[str, float]:
-    try:
-        data = json.loads(LEXICON.read_text(encoding="utf-8"))
-        return {k: float(v["rate"]) for k, v in data.get("lemmas", {}).get("NOUN", {}).items()}
-    except (OSError, ValueError, KeyError):  # pragma: no cover - shipped file
-        return {}
 
 
 NOUN_RATE = 0.15  # chosen on PolNeAr train docs 0-59 (0.3 → 0.15: +0.4 pt cue recall, same precision)
@@ -106,133 +75,6 @@ LIGHT_VERBS_ON = True
 # verbs that carry a stance noun ("make the claim", "raise questions", "express support")
 LIGHT_VERBS = frozenset("make raise express voice issue level lodge file offer give pose have share air register "
                         "signal reiterate renew repeat stake take".split())
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
-    try:
-        data = json.loads(LEXICON.read_text(encoding="utf-8"))
-        return {k: float(v["rate"]) for k, v in data.get("lemmas", {}).get("VERB", {}).items()}
-    except (OSError, ValueError, KeyError) as exc:  # pragma: no cover - shipped file
-        log.warning("cue lexicon unreadable (%s); using the built-in verb list only", exc)
-        return {}
-
-
-def cue_rate(lemma: str) -> float:
-    if lemma in SPEECH:
-        return max(lexicon().get(lemma, 0.0), 0.5)
-    return lexicon().get(lemma, 0.0)
-
-
-@dataclass
-class Cand:
-    cue: tuple[int, int]  # char offsets
-    cue_tok: int  # token index of the cue head
-    lemma: str
-    source: tuple[int, int] | None = None
-    source_root: int | None = None
-    content: tuple[int, int] | None = None
-    content_is_clause: bool = False
-    addressee: tuple[int, int] | None = None
-    relay: bool = False
-    via: tuple[int, int] | None = None  # for ``X quoted Y``: X
-    rate: float = 0.0
-    prob: float | None = None  # the cue model's probability (None: lexicon rules only)
-    flags: list[str] = field(default_factory=list)
-
-
-def _span_chars(doc, toks) -> tuple[int, int] | None:
-    toks = sorted(toks, key=lambda t: t.i)
-    while toks and (toks[0].is_punct and toks[0].text not in "“\"‘«") or (toks and toks[0].is_space):
-        toks = toks[1:]
-    while toks and ((toks[-1].text in PUNCT_EDGE) or toks[-1].is_space or toks[-1].dep_ == "cc"):
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def _subtree_range(tok, exclude: set[int]) -> list:
-    """Contiguous tokens of ``tok``'s subtree around it that are not in ``exclude``."""
-    left, right = tok.left_edge.i, tok.right_edge.i
-    doc = tok.doc
-    toks = []
-    # grow from tok outwards, stopping at excluded tokens
-    i = tok.i
-    while i >= left and i not in exclude:
-        i -= 1
-    lo = i + 1
-    i = tok.i
-    while i <= right and i not in exclude:
-        i += 1
-    hi = i - 1
-    for j in range(lo, hi + 1):
-        if not doc[j].is_space:
-            toks.append(doc[j])
-    return toks
-
-
-def _same_para(a, b) -> bool:
-    lo, hi = sorted((a.i, b.i))
-    doc = a.doc
-    return not any("\n" in doc[j].text or "\n" in doc[j].whitespace_ for j in range(lo, hi))
-
-
-def _subject(tok, depth: int = 0):
-    subs = _own_subjects(tok)
-    for c in subs[:1]:
-        if c.dep_ == "nsubjpass":
-            for a in tok.children:
-                if a.dep_ == "agent":
-                    objs = [p for p in a.children if p.dep_ == "pobj"]
-                    return objs[0] if objs else None
-            if PASSIVE_NO_SOURCE or tok.lemma_ in TELL_LIKE:  # "it was revealed that …": no source; "X was told": addressee
-                return None
-        if c.lower_ == "it" and PASSIVE_NO_SOURCE and not (IT_SPEAKS and c.dep_ == "nsubj" and tok.lemma_.lower() in IT_SPEECH):
-            return None  # expletive "It appears that …" (but "It said in a statement that …": the group speaks)
-        return c
-    if depth == 0 and _inverted_subject(tok) is not None:
-        return None
-    return _inherited_subject(tok, depth)
-
-
-def _own_subjects(tok):
-    """Subject children, those in the cue's paragraph first (a title line can be parsed into the first sentence)."""
-    return sorted((c for c in tok.children if c.dep_ in SUBJ),
-                  key=lambda c: (not _same_para(c, tok), c.lower_ in ("both", "all", "each", "either", "neither"), abs(c.i - tok.i)))
-
-
-def _inverted_subject(tok):
-    """``…, reported the AP`` / ``“…,” said Smith``: the reporter follows the verb."""
-    doc = tok.doc
-    if STRICT_INVERSION and tok.tag_ not in ("VBD", "VBZ", "VBP"):
-        return None  # "…, telling them", "calling him": a participle's object is not its speaker
-    deps = ("dobj", "nsubj", "appos") if STRICT_INVERSION else ("dobj", "nsubj", "attr", "npadvmod", "appos")
-    after_quote = tok.i > 0 and any(ch in "”\"’»" for ch in doc[tok.i - 1].text) and \
-        not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    post = [c for c in tok.children if c.i > tok.i and c.dep_ in deps and c.pos_ in ("PROPN", "NOUN", "PRON")
-            and not (STRICT_INVERSION and c.lower_ in ("him", "her", "them", "me", "us", "it", "you"))
-            and not (STRICT_INVERSION and c.dep_ == "dobj" and tok.lemma_ in TELL_LIKE and not after_quote)]
-    if not post:
-        return None
-    pre_content = [c for c in tok.children if c.i < tok.i and c.dep_ in ("ccomp", "csubj")]
-    if pre_content or (tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and tok.i > tok.head.i) \
-            or (tok.i > 0 and doc[tok.i - 1].text in (",", "”", '"', ",”", ',"')):
-        return post[0]
-    return None
-
-
-def _inherited_subject(tok, depth: int):
-    if depth >= 3:
-        return None
-    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return tok.head
-    if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.pos_ in ("VERB", "AUX"):
-        return _subject(tok.head, depth + 1)
-    if PCOMP_SUBJECT and tok.dep_ == "pcomp" and tok.head.pos_ == "ADP" and tok.tag_ == "VBG":
-        # "…, insisting in calling it a sham", "by remembering the victims": the governing verb's subject
-        gov = tok.head.head
-        if gov.pos_ in ("VERB", "AUX") and gov.i != tok.head.i:
-            return _subject(gov, depth + 1)
-    return None
 
 
 def find_candidates(doc, quote_ranges=()) -> list[Cand]:
@@ -530,9 +372,6 @@ def _temporal(prep) -> bool:
     return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
-IT_SPEAKS = True
-IT_SPEECH = frozenset("say tell add claim argue note warn accuse deny insist write state announce report urge "
-                      "allege assert contend charge demand ask".split())
 PARTICIPLE_NOT_PAREN = True  # "…, he said, noting that …": a participle is no parenthetical reporting clause
 RAISING_ON = True
 RAISING = frozenset("seem appear".split())

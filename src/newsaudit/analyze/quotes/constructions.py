@@ -10,7 +10,8 @@ construction off for experiments (each was measured on PolNeAr train texts, see 
 """
 from __future__ import annotations
 
-from .candidates import SPEECH, VERB_RATE, Cand, _span_chars, _subject, lexicon
+from .cues import SPEECH, VERB_RATE, Cand, _span_chars, lexicon
+from .parse_speakers import _subject
 
 
 ADJ_CUES_ON = True
