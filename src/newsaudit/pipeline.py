@@ -9,7 +9,7 @@ import dataclasses
 import logging
 from typing import Any, Iterable, Iterator
 
-from . import __version__
+from ._version import __version__
 from .analyze import DOC_LAYERS, TEXT_LAYERS, load_layer
 from .analyze.base import Article, freeze
 from .dossier import Dossier, Notice, Problem

@@ -28,7 +28,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from .. import __version__
+from .._version import __version__
 from ..errors import (BinaryInputError, DecodingError, EmptyInputError, InputError, InputTooLargeError, ModelError,
                       NewsauditError, NoArticleError, OptionsError)
 from ..settings import AuditOptions
