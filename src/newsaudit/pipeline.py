@@ -62,6 +62,13 @@ def _with_structure(article: Article, structure, options: AuditOptions) -> Artic
             updates.update(published=structure.byline.published, published_source="byline")
         if structure.byline.author_names and not meta.authors:
             updates["authors"] = list(structure.byline.author_names)
+    dateline = structure.dateline
+    if dateline is not None:
+        if dateline.agency and not meta.agency:
+            updates["agency"] = dateline.agency
+        full = dateline.date_value and not dateline.date_value.startswith("X")
+        if full and not meta.published and "published" not in updates:
+            updates.update(published=dateline.date_value, published_source="dateline")
     if structure.title is not None and not meta.title:
         updates["title"] = structure.title.text.strip()
     if updates:

@@ -13,7 +13,7 @@ from .claims import Claim, Holder, RhetoricSpan, SourcingSummary
 from .entities import Entity, Mention
 from .quantities import Quantity
 from .quotes import Cue, NonSpeechQuote, Quote, QuoteCitation, Speaker, Via, Voice
-from .structure import Byline, Heading, Paragraph, Structure
+from .structure import Byline, Dateline, Heading, Paragraph, Structure
 from .times import TimeExpression, TimelineItem
 
 SCHEMA_VERSION = "1.0"
@@ -26,6 +26,7 @@ class Meta(Model):
     published_source: str | None = None  # "argument", "html", "byline", ...
     url: str | None = None
     site: str | None = None
+    agency: str | None = None  # the news agency the story is from (its dateline), e.g. ``AP``
     language: str | None = None
     source_format: str = "text"  # text | html | json
     encoding: str | None = None
@@ -59,7 +60,7 @@ class Dossier(Model):
 
 
 __all__ = [
-    "SCHEMA_VERSION", "Byline", "Citations", "Claim", "Cue", "Dossier", "Entity", "Entry", "Heading",
+    "SCHEMA_VERSION", "Byline", "Citations", "Dateline", "Claim", "Cue", "Dossier", "Entity", "Entry", "Heading",
     "Holder", "Marker", "Mention", "Meta", "Model", "NonSpeechQuote", "Notice", "Paragraph", "Problem",
     "Quantity", "Quote", "QuoteCitation", "RhetoricSpan", "Source", "SourcingSummary", "Span", "Speaker",
     "Structure", "TimeExpression", "TimelineItem", "Via", "Voice",

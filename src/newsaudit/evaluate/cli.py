@@ -12,6 +12,7 @@ from ..cli import LazyGroup
     "meantime": "newsaudit.evaluate.meantime:command",
     "checkworthy": "newsaudit.evaluate.checkworthy:command",
     "ptc": "newsaudit.evaluate.ptc:command",
+    "datelines": "newsaudit.evaluate.datelines:command",
 })
 def evaluate() -> None:
     """Measure a layer against a benchmark and print its metrics."""

@@ -207,6 +207,10 @@ def is_date_line(line: str) -> FoundDate | None:
     tail = s[d.end:]
     if tail.strip() and not _TIME.fullmatch(tail) and not re.fullmatch(r"\s*[|·•,—–-].{0,40}", tail):
         return None
+    if tail.strip() and not _TIME.fullmatch(tail):
+        lower = [w for w in re.findall(r"[A-Za-z][\w'’]*", tail) if w[0].islower()]
+        if len(lower) > 2 or tail.rstrip().endswith(":"):
+            return None  # ``On July 6, 2015, Sanders made the following comment:`` is a sentence
     return d
 
 

@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...dossier import Byline, Heading, Paragraph, Span, Structure
+from ...dossier import Byline, Dateline, Heading, Paragraph, Span, Structure
 from . import line_rules as R
+from .datelines import date_value, find_dateline
 from ..common.reference_entries import ENTRY_LINE, REF_HEADING, SUPERSCRIPTS, looks_bibliographic, match_entry_line
 
 
@@ -154,6 +155,8 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
 
         if in_wrapped_block(first) and not (html or hinted):
             pass  # the first line of a hand-wrapped paragraph, not a title
+        elif find_dateline(first.text) is not None:
+            pass  # a story that opens with its dateline has no title line
         elif is_first_text and len(free) > 1 and (html or hinted or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
             title = first
             role[first.i] = "title"
@@ -196,6 +199,13 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
                 role[ln.i] = "body"
                 paragraphs.append(Paragraph(start=ln.start, end=ln.end, text=ln.text))
     paragraphs.sort(key=lambda p: p.start)
+    dateline, before = _dateline(text, paragraphs)
+    if dateline is not None and before and title is None:
+        # the short lines above a dateline are the headline (and standfirst), whatever their punctuation
+        head = paragraphs.pop(0)
+        title = head
+        if before == 2 and subtitle is None:
+            subtitle = paragraphs.pop(0)
 
     references = None
     if ref_lines:
@@ -208,11 +218,47 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
         subtitle=Span.of(text, subtitle.start, subtitle.end) if subtitle else None,
         headings=headings,
         byline=byline,
+        dateline=dateline,
         paragraphs=paragraphs,
         references=references,
         notes=notes,
         boilerplate=boiler,
     )
+
+
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first body paragraphs (after a headline and standfirst)
+
+
+def _dateline(text: str, paragraphs: list[Paragraph]) -> tuple[Dateline | None, int]:
+    """The dateline opening one of the first body paragraphs, cut out of it (a dateline alone on its line
+    takes the paragraph with it).  Only short lines (a headline, a standfirst) may stand before it; returns
+    the dateline and how many paragraphs stand before it."""
+    found = None
+    for k, first in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        found = find_dateline(first.text)
+        if found is not None:
+            break
+    if found is None:
+        return None, 0
+    if k and not all(len(p.text.split()) <= 40 and "\n" not in p.text for p in paragraphs[:k]):
+        return None, 0  # a dateline comes first in the story: after real prose it is something else
+    a = first.start + found.start
+    b = first.start + found.end
+    end = b
+    while end > a and text[end - 1].isspace():
+        end -= 1
+    date = None
+    if found.date:
+        date = Span.of(text, first.start + found.date[0], first.start + found.date[1])
+    rest = b
+    while rest < first.end and text[rest].isspace():
+        rest += 1
+    if rest >= first.end:
+        paragraphs.pop(k)
+    else:
+        paragraphs[k] = Paragraph(start=rest, end=first.end, text=text[rest:first.end], kind=first.kind)
+    return Dateline(start=a, end=end, text=text[a:end], place=found.place, region=found.region, date=date,
+                    date_value=date_value(date.text) if date else None, agency=found.agency), k
 
 
 def _headings(free: list[_Line], wrapped: set[int], block_size: dict[int, int], blank_separated: bool) -> dict[int, str]:
