@@ -40,6 +40,9 @@ class Quote(Span):
     kind: Literal["direct", "mixed", "indirect"]
     content: Span
     speaker: Speaker | None = None
+    # the source as the sentence gives it, when that is no speaker itself: a relative pronoun (``who``,
+    # resolved to the noun it hangs on in ``speaker``), a document or report (``reports say``), a date, a place
+    source: Span | None = None
     cue: Cue | None = None
     addressee: Span | None = None
     via: list[Via] = Field(default_factory=list)  # outer relays first

@@ -92,7 +92,9 @@ def via_preds(quotes, preds: list[Pred]) -> list[Pred]:
 
 def to_pred(q, text: str) -> Pred:
     sp = None
-    if q.speaker is not None and "speaker_from_previous_quote" not in q.flags:
+    if q.source is not None:  # PolNeAr annotates the source as written (``who``, ``reports``)
+        sp = [(q.source.start, q.source.end)]
+    elif q.speaker is not None and "speaker_from_previous_quote" not in q.flags:
         sp = [(q.speaker.start, q.speaker.end)]
     cue = [(q.cue.start, q.cue.end)] if q.cue is not None else None
     if q.kind == "direct":

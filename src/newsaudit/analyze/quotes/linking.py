@@ -23,11 +23,12 @@ from .marks import QuoteSpan, find_quotes
 from .items import Item, _words
 from .surface_cues import MIN_SPEECH_WORDS, STRICT_CUES, _colon_cands, _has_finite_verb, _outlet_like, _sentence_like, _speechy_link, _surface_cue
 from .quote_citations import _inherit_markers, _markers_for, _qc
-from .speakers import Resolver
+from .speakers import Resolver, vet_speaker
 from .voices import voices
 
 
 log = logging.getLogger(__name__)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s")
 
 EVENT_WORDS = re.compile(r"\b(ceremony|festival|conference|summit|operation|campaign|march|rally|day|week|games|"
                          r"award|prize|memorial|celebration|commemoration|congress|convention|meeting|forum|"
@@ -124,7 +125,10 @@ def analyse_quotes(article, doc, found) -> dict:
             groups = _split_groups(qs, c, text)
             for g in groups:
                 parts = [p for q in g for p in q.parts]
-                flags = sorted({f for q in g for f in q.flags} | ({"split"} if len(g) > 1 else set()))
+                flags = {f for q in g for f in q.flags} | ({"split"} if len(g) > 1 else set())
+                if any(q.start > c.cue[1] and _SENTENCE_BREAK.search(text, c.cue[1], q.start) for q in g[1:]):
+                    flags.add("continuation")  # ``"We warned them," X said. "Nobody listened."``
+                flags = sorted(flags)
                 items.append(Item("direct", g[0].start, g[-1].end, (parts[0][0], parts[-1][1]), parts, c, g[0],
                                   c.source, c.source_root, flags))
         else:
@@ -167,7 +171,7 @@ def analyse_quotes(article, doc, found) -> dict:
             it = Item("direct", q.start, q.end, q.inner, list(q.parts), None, q, None, None, list(q.flags))
             if prev is not None:
                 it.inherited_speaker = prev
-                it.flags.append("speaker_from_previous_quote")
+                it.flags += ["speaker_from_previous_quote", "continuation"]
             else:
                 it.flags.append("unattributed")
             items.append(it)
@@ -232,14 +236,19 @@ def analyse_quotes(article, doc, found) -> dict:
     quotes: list[Quote] = []
     built: dict[int, Quote] = {}
     for it in items:
-        speaker = None
+        speaker = written_source = None
         if it.inherited_speaker is not None and id(it.inherited_speaker) in built:
             prev_q = built[id(it.inherited_speaker)]
             speaker = prev_q.speaker.model_copy() if prev_q.speaker is not None else None
             if speaker is not None:
                 resolver.note(speaker, prev_q.speaker)
         elif it.speaker is not None:
-            speaker = resolver.speaker(it.speaker[0], it.speaker[1], it.speaker_root)
+            vetted, why = vet_speaker(doc, it.speaker[0], it.speaker[1], it.speaker_root)
+            if why:
+                it.flags.append(why)
+                written_source = Span.of(text, it.speaker[0], it.speaker[1])
+            if vetted is not None:
+                speaker = resolver.speaker(vetted[0], vetted[1], vetted[2])
         cue = None
         if it.cand is not None:
             cue = Cue(start=it.cand.cue[0], end=it.cand.cue[1], text=text[it.cand.cue[0]:it.cand.cue[1]], lemma=it.cand.lemma)
@@ -260,7 +269,7 @@ def analyse_quotes(article, doc, found) -> dict:
                 and (it.cand.prob is None or it.cand.prob < STRONG_CUE or it.speaker is None or it.cand.lemma in NOT_SPEECH):
             it.flags.append("weak_cue")  # a verb of belief/stance/perception PolNeAr counts, not a speech verb
         q = Quote(start=it.start, end=it.end, text=text[it.start:it.end], kind=it.kind,
-                  content=Span.of(text, *it.content), speaker=speaker, cue=cue, addressee=addressee, via=via,
+                  content=Span.of(text, *it.content), speaker=speaker, source=written_source, cue=cue, addressee=addressee, via=via,
                   citations=[], parts=[Span.of(text, a, b) for a, b in it.parts] if len(it.parts) > 1 else [],
                   flags=sorted(set(it.flags)))
         built[id(it)] = q

@@ -183,7 +183,7 @@ class Resolver:
             if span is not None and span.root.dep_ == "appos":
                 head = span.root.head
                 hs = self.doc[head.left_edge.i:head.i + 1]
-                name, etype = self._name_in(hs, hs.text)
+                name, etype, _ = self._name_in(hs)
                 if name and etype in ("PERSON", "PROPN"):
                     sp = Speaker(start=a, end=b, text=written, entity=self.entity_of(hs.start_char, hs.end_char), name=name, resolved_from="role")
                     return sp
@@ -203,3 +203,48 @@ def _surname(name: str) -> str:
 
 
 # ---------------------------------------------------------------- voices
+
+
+# ---------------------------------------------------------------- what may be a speaker
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+# nouns for documents and reports: a source of the claim, but not a voice that speaks
+DOCUMENT_NOUNS = frozenset("""report reports litigation lawsuit lawsuits suit complaint filing filings document
+documents memo memorandum dossier paper papers article articles story stories reporting findings record records
+indictment affidavit transcript transcripts footage""".split())
+TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+january february march april may june july august september october november december week month year""".split())
+
+
+def vet_speaker(doc, a: int, b: int, root: int | None) -> tuple[tuple[int, int, int | None] | None, str | None]:
+    """Check a parsed source before it becomes a speaker.
+
+    A speaker is a person, an organisation, a group, a role noun or a pronoun.  A relative pronoun
+    (``the mayor, who said …``) stands for the noun it hangs on; a document or report noun (``reports
+    say``, ``the litigation claims``), a date or a place (LOC/FAC; a country or city named as a government
+    that speaks stays) is no speaker.  Returns the span to use (or None) and a flag saying why it changed.
+    """
+    span = doc.char_span(a, b, alignment_mode="expand") if doc is not None else None
+    if span is None or len(span) == 0:
+        return (a, b, root), None
+    head = doc[root] if root is not None and span.start <= root < span.end else span.root
+    low = head.lower_
+    if low in RELATIVE_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "relcl":
+        noun = head.head.head
+        if noun.pos_ in ("NOUN", "PROPN", "PRON"):
+            toks = [t for t in doc[noun.left_edge.i: noun.i + 1] if not t.is_space]
+            while toks and toks[0].is_punct:
+                toks = toks[1:]
+            if toks:
+                return (toks[0].idx, noun.idx + len(noun.text), noun.i), "relative_resolved"
+        return None, "relative_pronoun"
+    if low in RELATIVE_PRONOUNS and len(span) == 1:
+        return None, "relative_pronoun"
+    if low in DOCUMENT_NOUNS and head.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None, "document_source"
+    if head.ent_type_ in ("DATE", "TIME") or (low in TIME_WORDS and len(span) <= 2):
+        return None, "time_not_speaker"
+    if head.ent_type_ in ("LOC", "FAC") and not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span) \
+            and not OUTLET_WORDS.search(span.text):  # ``the Northern Wire`` is an outlet, whatever the NER says
+        return None, "place_not_speaker"
+    return (a, b, root), None
