@@ -72,3 +72,31 @@ def test_quotes_appositive_role_after_a_name(audit_text):
 def test_quotes_outlet_tagged_as_place_stays_a_source(audit_text):
     qs = audit_text("The Kestrava Gazette reported that the barrier had failed.\n").quotes
     assert not any("place_not_speaker" in q.flags for q in qs)
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor: The barrier will hold\n\nThe mayor spoke at noon about the flood.\n",
+    "Barrier row\n\nVarga: We were never warned\n\nThe mayor spoke at noon about the flood and the road.\n",
+])
+def test_quotes_colon_headline_is_no_quote(audit_text, text):
+    qs = audit_text(text).quotes
+    assert not any(q.cue is not None and q.cue.text == ":" for q in qs)
+
+
+def test_quotes_colon_line_in_body_is_still_a_quote(audit_text):
+    text = "Barrier row\n\nThe mayor spoke at noon about the flood and the road.\n\nVarga: We were never warned about the water.\n"
+    qs = audit_text(text).quotes
+    assert any(q.cue is not None and q.cue.text == ":" for q in qs)
+
+
+@pytest.mark.parametrize("line", ["Read also: Mayor says barrier will hold", "SEE ALSO: Flood maps for Kestrava",
+                                  "Related: Council votes to close road", "Read more - The barrier in pictures"])
+def test_structure_teaser_lines_are_boilerplate(audit_text, line):
+    d = audit_text(f"Barrier row\n\nThe mayor spoke at noon about the flood and the road.\n\n{line}\n\nThe council met later.\n")
+    assert not any(line[:10] in p.text for p in d.structure.paragraphs)
+    assert not any(line[:10] in q.text for q in d.quotes)
+
+
+def test_structure_read_as_prose_is_body(audit_text):
+    d = audit_text("Barrier row\n\nRead also the council's report, which says the barrier was sound.\n\nThe council met.\n")
+    assert any(p.text.startswith("Read also the council") for p in d.structure.paragraphs)

@@ -48,7 +48,8 @@ def analyse_quotes(article, doc, found) -> dict:
     text = article.text
     ranges = article.body_ranges or ((0, len(text)),)
     qspans, mark_problems = find_quotes(text, ranges)
-    cands = [_clean_cand(c, text) for c in find_candidates(doc)] + _colon_cands(text, ranges, doc)
+    cands = [_clean_cand(c, text) for c in find_candidates(doc)] + [
+        c for c in _colon_cands(text, ranges, doc) if _in_prose(c, found, text)]
     sent_starts = [s.start_char for s in doc.sents] if doc is not None and len(doc) else []
     items: list[Item] = []
     non_speech: list[NonSpeechQuote] = []
@@ -478,3 +479,19 @@ def _in_contrast_clause(doc, c: Cand) -> bool:
             break
         t = t.head
     return False
+
+
+
+def _in_prose(c, found, text: str) -> bool:
+    """``Mayor: barrier will hold`` in a headline or heading is the headline's form, not a quote; a headline
+    that quotes (``Senator Voss: "The budget is a fantasy"``) still is."""
+    s = found.get("structure")
+    heads = [h for h in ([s.title, s.subtitle, *s.headings] if s is not None else []) if h is not None]
+    if not any(h.start <= c.cue[0] < h.end for h in heads):
+        return True
+    content = text[c.content[0]:c.content[1]].strip()
+    return content[:1] in QUOTE_OPENERS and content[-1:] in QUOTE_CLOSERS
+
+
+QUOTE_OPENERS = "“\"‘'«„"
+QUOTE_CLOSERS = "”\"’'»“"

@@ -34,6 +34,9 @@ BOILER_LINE = re.compile(
     re.I,
 )
 
+# teasers for other stories: ``Read also: …``, ``Related: …``, ``SEE ALSO: …``
+TEASER_LINE = re.compile(r"^[ \t]*(?:read|see)\s+(?:also|more)\s*[:\-–—]|^[ \t]*(?:related(?:\s+(?:stories|articles|coverage))?|"
+                         r"also\s+read|recommended|more\s+from\s+[\w ]{1,30}|you\s+may\s+also\s+like)\s*:", re.I)
 _NAV_SEP = re.compile(r"\s+[|·•»›/]\s+|\s*[|·•]\s*")
 
 
@@ -41,6 +44,8 @@ def is_furniture_line(line: str) -> bool:
     """A single line of page furniture: ``Advertisement``, share buttons, a navigation bar (``Home | News | Sport``)."""
     s = line.strip()
     if len(s.split()) <= 8 and BOILER_LINE.match(s):
+        return True
+    if len(s.split()) <= 25 and TEASER_LINE.match(s):
         return True
     if not re.search(r"[^\W\d_]", s):  # "* * *", "-----", "3": separators and stray numbers
         return not re.fullmatch(r"\[[\d\s,–-]+\]", s)  # but a lone "[1]" is a citation marker
