@@ -25,10 +25,11 @@ from typing import Any
 
 from ...dossier import Problem, TimeExpression, TimelineItem
 from .normalise import WEEKDAYS, value_end, value_start
-from .recognise import Timex, tag, tense_direction
+from .recognise import tag
+from .tense import tense_direction
+from .timex import Timex
 
 log = logging.getLogger(__name__)
-
 
 
 def analyse(article, doc, found) -> dict[str, Any]:
