@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsaudit.compare.analysis import (ClaimGroup, Comparison, Contradiction, DateValue, NameVariant, NumberLine, Ref,
+from newsaudit.compare.models import (ClaimGroup, Comparison, Contradiction, DateValue, NameVariant, NumberLine, Ref,
                                         TimelineEvent, ValueReport, VoiceLine)
 from newsaudit.compare.facts import ArticleFacts
 from newsaudit.compare.render import print_terminal, to_html, to_json, to_markdown

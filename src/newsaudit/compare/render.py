@@ -5,7 +5,7 @@ import html
 import json
 from typing import Callable
 
-from .analysis import Comparison, Contradiction, Ref
+from .models import Comparison, Contradiction, Ref
 
 EVENT_NAMES = {"KILL": "killed", "WOUND": "wounded / injured", "MISSING": "missing", "ARREST": "arrested",
                "DISPLACE": "displaced / evacuated", "RESCUE": "rescued", "RESETTLE": "resettled"}

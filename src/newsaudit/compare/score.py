@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import urlparse
 
-from .analysis import Comparison
+from .models import Comparison
 
 
 def _host(url: str | None) -> str:
