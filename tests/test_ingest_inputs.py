@@ -154,10 +154,37 @@ def test_ingest_published_option_overrides():
     assert art.meta.published == "2020-01-02" and art.meta.published_source == "argument"
 
 
-def test_ingest_str_naming_a_file_is_read(tmp_path, monkeypatch):
+def test_ingest_str_is_always_text_never_a_path(tmp_path, monkeypatch):
     p = tmp_path / "a.txt"
     p.write_text(ARTICLE, encoding="utf-8")
-    assert load(str(p), options=OPTS).text == ARTICLE
+    assert load(p, options=OPTS).text == ARTICLE  # a Path is a file
+    assert load(str(p), options=OPTS).text == str(p)  # a str is the article itself
     monkeypatch.chdir(tmp_path)
-    assert load("a.txt", options=OPTS).text == ARTICLE
-    assert load("b.txt is not here", options=OPTS).text == "b.txt is not here"
+    assert load("a.txt", options=OPTS).text == "a.txt"
+    assert "root:" not in load("/etc/passwd", options=OPTS).text
+
+
+@pytest.mark.parametrize("source", [
+    "The council met on Monday. \ud800 Nobody came.",
+    '{"text": "The council met on Monday. \\ud800 Nobody came.", "title": "Bad \\udfff title"}',
+    b'{"text": "The council met on Monday. \\ud800 Nobody came."}',
+])
+def test_ingest_lone_surrogates_replaced_with_notice(source):
+    art = load(source, options=OPTS)
+    assert "\ufffd" in art.text and not any(0xD800 <= ord(c) <= 0xDFFF for c in art.text)
+    assert any(w.code == "lone_surrogate" for w in art.meta.warnings)
+    art.meta.model_dump_json()  # serialisable
+    art.text.encode("utf-8")
+
+
+@pytest.mark.parametrize("record", ['{"text": "\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\u0008\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018"}'])
+def test_ingest_binary_json_text_refused(record):
+    from newsaudit.errors import BinaryInputError
+
+    with pytest.raises(BinaryInputError):
+        load(record, options=OPTS)
+
+
+def test_ingest_json_text_nul_removed_with_notice():
+    art = load('{"text": "The council met\\u0000 on Monday and voted to close the road."}', options=OPTS)
+    assert "\x00" not in art.text and any(w.code == "nul_removed" for w in art.meta.warnings)

@@ -20,12 +20,12 @@ __all__ = ["load", "load_record"]
 
 
 def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = None) -> Article:
-    """Read ``source`` (text, bytes or a path) into an Article."""
+    """Read ``source`` into an Article: a ``str`` is always the article's text, ``bytes`` are raw input in any
+    supported encoding (text, HTML, JSON), and only a ``pathlib.Path`` (or other ``os.PathLike``) is read as a
+    file.  A string is never taken for a path, so text that arrives over the network cannot open local files."""
     options = options or AuditOptions()
     encoding = None
     warnings: list[Notice] = []
-    if isinstance(source, str) and _names_a_file(source):
-        source = Path(source)
     if isinstance(source, os.PathLike):
         path = Path(source)
         if not path.is_file():
@@ -42,16 +42,6 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
     else:
         raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
     return from_text(text, options=options, encoding=encoding, warnings=warnings)
-
-
-def _names_a_file(s: str) -> bool:
-    """A one-line string naming an existing file is a path (``audit("article.txt")``); anything else is text."""
-    if "\n" in s or len(s) > 1024 or not s.strip():
-        return False
-    try:
-        return os.path.isfile(s)
-    except (OSError, ValueError):
-        return False
 
 
 def _check_size(n: int, options: AuditOptions) -> None:
@@ -99,7 +89,13 @@ def load_record(record: dict[str, Any], *, options: AuditOptions, encoding: str 
     html = record.get("html")
     text = record.get("text")
     if isinstance(text, str) and text.strip():
-        body = text.replace("\r\n", "\n")
+        body = text.replace("\r\n", "\n").replace("\r", "\n")
+        if "\x00" in body:
+            body = body.replace("\x00", "")
+            warnings.append(Notice(code="nul_removed", message="NUL characters were removed from the 'text' field"))
+        if looks_binary(body):
+            raise BinaryInputError("the JSON object's 'text' field looks binary, not like an article.",
+                                   hint="give the article's text, HTML or JSON")
     elif isinstance(html, str) and html.strip():
         body, html_meta, html_warn = extract(html, record.get("url") or options.url)
         meta.update({k: v for k, v in html_meta.items() if v})
@@ -124,9 +120,28 @@ def load_record(record: dict[str, Any], *, options: AuditOptions, encoding: str 
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(s: str) -> tuple[str, int]:
+    """``s`` with every unpaired surrogate (which UTF-8 cannot encode) replaced by U+FFFD, and how many."""
+    out, n = _SURROGATE.subn("\ufffd", s)
+    return out, n
 
 
 def _finish(text: str, meta: dict[str, Any], warnings: list[Notice], options: AuditOptions) -> Article:
+    text, fixed = without_surrogates(text)
+    for key, value in list(meta.items()):
+        if isinstance(value, str):
+            meta[key], more = without_surrogates(value)
+            fixed += more
+        elif isinstance(value, list):
+            cleaned = [without_surrogates(v) if isinstance(v, str) else (v, 0) for v in value]
+            meta[key] = [v for v, _ in cleaned]
+            fixed += sum(n for _, n in cleaned)
+    if fixed:
+        warnings.append(Notice(code="lone_surrogate", message=f"{fixed} unpaired surrogate code point(s) (broken "
+                                                              "UTF-16) were replaced by U+FFFD"))
     if options.published is not None:
         meta["published"] = options.published.isoformat()
         meta["published_source"] = "argument"

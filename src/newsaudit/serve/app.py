@@ -117,9 +117,11 @@ class BodyLimit:
         message = f"{what}, over the {_mb(limit)} limit."
         hint = "send a smaller article, or start the server with a larger --max-size"
         if scope.get("path", "").startswith("/api"):
-            resp: Response = JSONResponse(_error_body(InputTooLargeError.code, message, hint), status_code=413)
+            resp: Response = JSONResponse(_error_body(InputTooLargeError.code, message, hint), status_code=413,
+                                          headers={"Connection": "close"})
         else:
-            resp = HTMLResponse(error_page("Too large", message, hint, InputTooLargeError.code), status_code=413)
+            resp = HTMLResponse(error_page("Too large", message, hint, InputTooLargeError.code), status_code=413,
+                                headers={"Connection": "close"})  # the rest of the body is not read: close
         await resp(scope, _drain_receive, send)
 
 
@@ -146,11 +148,12 @@ def _page(title: str, body: str) -> str:
             f"<title>{escape(title)}</title><style>{_PAGE_CSS}</style></head><body><main>{body}</main></body></html>")
 
 
-def form_page(max_bytes: int) -> str:
+def form_page(max_bytes: int, csrf_token: str = "") -> str:
     return _page("newsaudit", f"""
 <h1>newsaudit</h1>
 <p>Audit a news article — quotes, citations, entities, dates, numbers, claims and rhetoric — on this machine, offline.</p>
 <form id="audit-form" method="post" action="/report" enctype="multipart/form-data">
+<input type="hidden" name="csrf_token" value="{escape(csrf_token)}">
 <label for="text">Paste the article text (or HTML)</label>
 <textarea id="text" name="text" placeholder="Title&#10;&#10;By Author&#10;&#10;The article…"></textarea>
 <label for="file">…or upload a file (.txt or .html, up to {escape(_mb(max_bytes))})</label>
@@ -188,8 +191,15 @@ _AUDIT_BODY = {
 }
 
 
-def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, preload: bool = True) -> FastAPI:
-    """The web app.  ``max_bytes`` limits an article (and, with a little slack, a request body)."""
+def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, preload: bool = True,
+               host: str | None = None, extra_hosts: tuple[str, ...] = ()) -> FastAPI:
+    """The web app.  ``max_bytes`` limits an article (and, with a little slack, a request body); ``host`` is the
+    bound address: requests for any other ``Host`` (but loopback names and ``extra_hosts``) are refused."""
+    import secrets
+
+    from .guard import CSRF_FIELD, Guard, allowed_hosts
+
+    csrf_token = secrets.token_urlsafe(24)
     from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
     from fastapi.staticfiles import StaticFiles
 
@@ -210,6 +220,8 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     app.state.max_bytes = max_bytes
     app.state.model_label = None
     app.add_middleware(BodyLimit, limit=max_bytes + FORM_SLACK)
+    app.add_middleware(Guard, hosts=allowed_hosts(host, extra_hosts))  # added last: runs first
+    app.state.csrf_token = csrf_token
 
     static = _docs_static()
     if static is not None:
@@ -253,7 +265,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(form_page(max_bytes))
+        return HTMLResponse(form_page(max_bytes, csrf_token))
 
     @app.get("/health")
     async def health() -> dict[str, Any]:
@@ -263,6 +275,9 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
     async def report(request: Request) -> HTMLResponse:
         form = await request.form()
+        if not secrets.compare_digest(str(form.get(CSRF_FIELD) or ""), csrf_token):
+            return HTMLResponse(error_page("Form expired", "This form was not sent by this server's own page.",
+                                           "reload the form and send it again", "E803"), status_code=403)
         source = await _source_from_form(form)
         options = options_for(_str(form.get("published")))
         dossier = await run_in_threadpool(run_audit, source, options)
