@@ -20,4 +20,7 @@ def short(s: str, n: int = 80) -> str:
 
 
 def md_escape(s: str) -> str:
-    return s.replace("|", "\\|").replace("\n", " ")
+    """Article text as literal Markdown: links, images, HTML, code and table bars cannot form."""
+    from .safe import md_text
+
+    return md_text(s)

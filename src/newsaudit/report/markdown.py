@@ -5,6 +5,9 @@ from . import SECTIONS, section
 
 
 def render_markdown(dossier) -> str:
+    from .safe import for_markdown
+
+    dossier = for_markdown(dossier)  # article text is data: no escape codes (sections escape Markdown syntax)
     parts = []
     for name in SECTIONS:
         mod = section(name)

@@ -7,6 +7,9 @@ from . import SECTIONS, section
 
 
 def print_terminal(dossier, console) -> None:
+    from .safe import for_terminal
+
+    dossier = for_terminal(dossier)  # article text is data: no escape codes, no rich markup
     for name in SECTIONS:
         mod = section(name)
         if hasattr(mod, "render_terminal"):
