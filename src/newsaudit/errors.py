@@ -81,3 +81,14 @@ class StoreError(NewsauditError):
 
     code = "E500"
     exit_code = 3
+
+
+class UnsafeQueryError(StoreError):
+    """``corpus sql`` refused a statement that could write, attach, install or read outside the store."""
+
+    code = "E510"
+    exit_code = 2
+
+
+class QueryTimeoutError(StoreError):
+    code = "E511"

@@ -13,7 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import QueryTimeoutError, StoreError, UnsafeQueryError
 from .flatten import TABLES, schema
 from .shards import CATALOG, SHARDS, shard_dirs
 
@@ -71,12 +71,63 @@ def connect(store: str | os.PathLike):
     return con
 
 
-def query(store: str | os.PathLike, sql: str, params: list[Any] | None = None) -> pa.Table:
-    """Run ``sql`` over the store and return an Arrow table."""
+READ_ONLY_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})  # DESCRIBE, SHOW, SUMMARIZE, WITH … parse as SELECT
+QUERY_TIMEOUT_S = 60.0
+
+
+def lock_down(con, root: Path) -> None:
+    """After the views are defined: no extensions, file access only to the store's shards, settings frozen."""
+    shards = str((root / SHARDS).resolve())
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET autoload_known_extensions = false")
+    con.execute("SET allowed_directories = [?]", [shards + os.sep])
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
+def check_read_only(con, sql: str) -> None:
+    """Refuse any statement but a query: no COPY, ATTACH, INSTALL, CREATE, SET, PRAGMA …"""
+    import duckdb
+
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise StoreError(f"the query failed: {exc}", hint="check the SQL; see docs/corpus.md") from exc
+    bad = [st.type.name for st in statements if st.type.name not in READ_ONLY_STATEMENTS]
+    if bad:
+        raise UnsafeQueryError(f"only queries run over a store; refused: {', '.join(sorted(set(bad)))}",
+                               hint="use SELECT (or DESCRIBE/SHOW/SUMMARIZE); pass --unsafe to lift the guard "
+                                    "on your own store")
+
+
+def query(store: str | os.PathLike, sql: str, params: list[Any] | None = None, *, unsafe: bool = False,
+          timeout: float = QUERY_TIMEOUT_S) -> pa.Table:
+    """Run ``sql`` over the store and return an Arrow table.
+
+    By default the connection is read-only in effect: statements other than queries are refused, DuckDB
+    may read only the store's shards (no other file, no network, no extension install or autoload), its
+    settings are locked, and a query running past ``timeout`` seconds is interrupted.  ``unsafe=True``
+    (``corpus sql --unsafe``) lifts all of that.
+    """
+    import threading
+
     import duckdb
 
     con = connect(store)
+    timer = None
+    timed_out = threading.Event()
     try:
+        if not unsafe:
+            check_read_only(con, sql)
+            lock_down(con, Path(store).resolve())
+
+            def stop() -> None:
+                timed_out.set()
+                con.interrupt()
+
+            timer = threading.Timer(timeout, stop)
+            timer.daemon = True
+            timer.start()
         rel = con.sql(sql, params=params or None)
         if rel is None:  # a statement without a result (CREATE, SET ...)
             return pa.table({})
@@ -84,9 +135,17 @@ def query(store: str | os.PathLike, sql: str, params: list[Any] | None = None) -
         table = fetch()
         return table if isinstance(table, pa.Table) else table.read_all()
     except duckdb.Error as exc:
+        if timed_out.is_set():
+            raise QueryTimeoutError(f"the query ran past {timeout:.0f} s and was stopped",
+                                    hint="add a LIMIT or a WHERE clause") from exc
+        if isinstance(exc, duckdb.PermissionException):
+            raise UnsafeQueryError(f"the query was refused: {exc}",
+                                   hint="a store query may read only the store's own tables") from exc
         raise StoreError(f"the query failed: {exc}", hint="list the tables and their columns with "
                          "`newsaudit corpus sql STORE \"DESCRIBE articles\"`; see docs/corpus.md") from exc
     finally:
+        if timer is not None:
+            timer.cancel()
         con.close()
 
 

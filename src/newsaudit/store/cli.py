@@ -125,14 +125,16 @@ def run_cmd(inputs, out, workers, engine, scheduler, max_size, max_failures, sha
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=int, default=None, help="Show at most N rows (table format).")
-def sql_cmd(store, query, fmt, limit):
+@click.option("--unsafe", is_flag=True, help="Lift the read-only guard (statements other than queries, file and "
+              "network access, extensions, no timeout): only on a store and SQL you trust.")
+def sql_cmd(store, query, fmt, limit, unsafe):
     """Run the SQL QUERY over the tables of STORE (articles, quotes, entities, ... — see docs/corpus.md)."""
     from ..cli import fail
     from ..errors import NewsauditError
     from .catalog import query as run_query
 
     try:
-        table = run_query(store, query)
+        table = run_query(store, query, unsafe=unsafe)
     except NewsauditError as exc:
         fail(exc)
     if fmt == "csv":
