@@ -154,10 +154,13 @@ def test_ingest_published_option_overrides():
     assert art.meta.published == "2020-01-02" and art.meta.published_source == "argument"
 
 
-def test_ingest_str_naming_a_file_is_read(tmp_path, monkeypatch):
+@pytest.mark.parametrize("as_path", [False, True])
+def test_ingest_str_is_always_text_path_is_read(tmp_path, monkeypatch, as_path):
     p = tmp_path / "a.txt"
     p.write_text(ARTICLE, encoding="utf-8")
-    assert load(str(p), options=OPTS).text == ARTICLE
     monkeypatch.chdir(tmp_path)
-    assert load("a.txt", options=OPTS).text == ARTICLE
-    assert load("b.txt is not here", options=OPTS).text == "b.txt is not here"
+    for name in (str(p), "a.txt"):
+        if as_path:
+            assert load(Path(name), options=OPTS).text == ARTICLE
+        else:
+            assert load(name, options=OPTS).text == name  # a string naming a file is still text

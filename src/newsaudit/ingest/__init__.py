@@ -20,12 +20,14 @@ __all__ = ["load", "load_record"]
 
 
 def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = None) -> Article:
-    """Read ``source`` (text, bytes or a path) into an Article."""
+    """Read ``source`` into an Article.
+
+    ``source`` is text (``str``, always: a string is never opened as a file), raw bytes, or a
+    path given explicitly as an ``os.PathLike`` (e.g. ``pathlib.Path``).
+    """
     options = options or AuditOptions()
     encoding = None
     warnings: list[Notice] = []
-    if isinstance(source, str) and _names_a_file(source):
-        source = Path(source)
     if isinstance(source, os.PathLike):
         path = Path(source)
         if not path.is_file():
@@ -42,16 +44,6 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
     else:
         raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
     return from_text(text, options=options, encoding=encoding, warnings=warnings)
-
-
-def _names_a_file(s: str) -> bool:
-    """A one-line string naming an existing file is a path (``audit("article.txt")``); anything else is text."""
-    if "\n" in s or len(s) > 1024 or not s.strip():
-        return False
-    try:
-        return os.path.isfile(s)
-    except (OSError, ValueError):
-        return False
 
 
 def _check_size(n: int, options: AuditOptions) -> None:
