@@ -32,6 +32,7 @@ from .._version import __version__
 from ..errors import (BinaryInputError, DecodingError, EmptyInputError, InputError, InputTooLargeError, ModelError,
                       NewsauditError, NoArticleError, OptionsError)
 from ..settings import AuditOptions
+from .security import API_HEADER, HostCheck, SecurityHeaders, allowed_hosts, api_post_ok, csrf_ok, new_csrf_token
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class BodyLimit:
         except ValueError:
             declared = -1
         if declared > self.limit:
+            await _drain(receive)
             return await self._refuse(scope, send, declared)
         seen = 0
         started = False
@@ -109,6 +111,7 @@ class BodyLimit:
         except _TooLarge:
             if started:
                 raise
+            await _drain(receive)
             await self._refuse(scope, send, None)
 
     async def _refuse(self, scope, send, size: int | None):
@@ -117,10 +120,28 @@ class BodyLimit:
         message = f"{what}, over the {_mb(limit)} limit."
         hint = "send a smaller article, or start the server with a larger --max-size"
         if scope.get("path", "").startswith("/api"):
-            resp: Response = JSONResponse(_error_body(InputTooLargeError.code, message, hint), status_code=413)
+            resp: Response = JSONResponse(_error_body(InputTooLargeError.code, message, hint), status_code=413,
+                                          headers={"connection": "close"})
         else:
-            resp = HTMLResponse(error_page("Too large", message, hint, InputTooLargeError.code), status_code=413)
+            resp = HTMLResponse(error_page("Too large", message, hint, InputTooLargeError.code), status_code=413,
+                                headers={"connection": "close"})
         await resp(scope, _drain_receive, send)
+
+
+DRAIN_LIMIT = 256 * 1024 * 1024
+
+
+async def _drain(receive, limit: int = DRAIN_LIMIT) -> None:
+    """Read and discard the rest of a refused body, so the client can finish sending and read the 413
+    (closing with unread data makes the kernel reset the connection).  Gives up after ``limit`` bytes."""
+    seen = 0
+    while seen <= limit:
+        msg = await receive()
+        if msg["type"] != "http.request":
+            return
+        seen += len(msg.get("body", b""))
+        if not msg.get("more_body", False):
+            return
 
 
 async def _drain_receive():  # pragma: no cover - responses here never read the body
@@ -146,11 +167,12 @@ def _page(title: str, body: str) -> str:
             f"<title>{escape(title)}</title><style>{_PAGE_CSS}</style></head><body><main>{body}</main></body></html>")
 
 
-def form_page(max_bytes: int) -> str:
+def form_page(max_bytes: int, csrf_token: str = "") -> str:
     return _page("newsaudit", f"""
 <h1>newsaudit</h1>
 <p>Audit a news article — quotes, citations, entities, dates, numbers, claims and rhetoric — on this machine, offline.</p>
 <form id="audit-form" method="post" action="/report" enctype="multipart/form-data">
+<input type="hidden" name="csrf_token" value="{escape(csrf_token)}">
 <label for="text">Paste the article text (or HTML)</label>
 <textarea id="text" name="text" placeholder="Title&#10;&#10;By Author&#10;&#10;The article…"></textarea>
 <label for="file">…or upload a file (.txt or .html, up to {escape(_mb(max_bytes))})</label>
@@ -188,8 +210,10 @@ _AUDIT_BODY = {
 }
 
 
-def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, preload: bool = True) -> FastAPI:
-    """The web app.  ``max_bytes`` limits an article (and, with a little slack, a request body)."""
+def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, preload: bool = True,
+               host: str | None = None) -> FastAPI:
+    """The web app.  ``max_bytes`` limits an article (and, with a little slack, a request body); ``host`` is the
+    bound name, accepted in the ``Host`` header besides the loopback names."""
     from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
     from fastapi.staticfiles import StaticFiles
 
@@ -209,7 +233,10 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
                   description="Audit news articles offline: quotes, citations, entities, dates, numbers, claims and rhetoric.")
     app.state.max_bytes = max_bytes
     app.state.model_label = None
+    app.state.csrf_token = csrf_token = new_csrf_token()
     app.add_middleware(BodyLimit, limit=max_bytes + FORM_SLACK)
+    app.add_middleware(HostCheck, hosts=allowed_hosts(host))
+    app.add_middleware(SecurityHeaders)  # outermost of ours: 421 and 413 answers get the headers too
 
     static = _docs_static()
     if static is not None:
@@ -253,7 +280,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(form_page(max_bytes))
+        return HTMLResponse(form_page(max_bytes, csrf_token))
 
     @app.get("/health")
     async def health() -> dict[str, Any]:
@@ -263,6 +290,10 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
     async def report(request: Request) -> HTMLResponse:
         form = await request.form()
+        if not csrf_ok(csrf_token, form.get("csrf_token")):
+            return HTMLResponse(error_page("Form expired", "This form is not from this server, or the server was "
+                                           "restarted since the page was loaded.", "reload the page and submit again",
+                                           "E403"), status_code=403)
         source = await _source_from_form(form)
         options = options_for(_str(form.get("published")))
         dossier = await run_in_threadpool(run_audit, source, options)
@@ -278,6 +309,10 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     async def api_audit(request: Request) -> Response:
         """Audit one article and return its dossier as JSON."""
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if not api_post_ok(ctype, request.headers):
+            return JSONResponse(_error_body("E403", f"a '{ctype or 'untyped'}' post needs the {API_HEADER} header.",
+                                            f"send JSON, or add the header '{API_HEADER}: 1' (cross-site forms cannot)"),
+                                status_code=403)
         published = request.query_params.get("published")
         url = request.query_params.get("url")
         if ctype == "application/json":

@@ -26,7 +26,7 @@ def serve(host: str, port: int, max_size: float, model: str | None) -> None:
     if host not in _LOOPBACK:
         click.echo(f"warning: binding {host}: anyone who can reach this address can use the app.", err=True)
     get_nlp(model)  # fail early with a clear message when the model is missing (newsaudit.cli turns it into exit 4)
-    app = create_app(max_bytes=int(max_size * 1024 * 1024), model=model)
+    app = create_app(max_bytes=int(max_size * 1024 * 1024), model=model, host=host)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newsaudit: serving on http://{shown}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
