@@ -9,9 +9,11 @@
 * ``GET /health``      — liveness, version and model;
 * ``GET /docs``, ``/redoc``, ``/openapi.json`` — API docs whose assets are served locally (no CDN).
 
-The spaCy model is loaded once at start-up (lifespan); audits run in the
-thread pool, one at a time (the spaCy pipeline is shared), so the event loop
-keeps serving ``/health`` and the pages meanwhile.  Request bodies larger than
+With ``workers`` > 0 (``serve`` defaults to the CPU count) audits run in worker
+processes (:mod:`newsaudit.serve.pool`: one model each, a per-request timeout → 504,
+a bounded queue → 429); with 0 the model is loaded once at start-up and audits run
+in the thread pool, one at a time.  Either way the event loop keeps serving
+``/health`` and the pages meanwhile.  Request bodies larger than
 the limit are refused with HTTP 413 before they are read into memory.
 """
 from __future__ import annotations
@@ -32,6 +34,7 @@ from .._version import __version__
 from ..errors import (BinaryInputError, DecodingError, EmptyInputError, InputError, InputTooLargeError, ModelError,
                       NewsauditError, NoArticleError, OptionsError)
 from ..settings import AuditOptions
+from .pool import AuditPool, AuditTimeout, QueueFull, WorkerCrashed
 from .security import API_HEADER, HostCheck, SecurityHeaders, allowed_hosts, api_post_ok, csrf_ok, new_csrf_token
 
 log = logging.getLogger(__name__)
@@ -211,16 +214,32 @@ _AUDIT_BODY = {
 
 
 def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, preload: bool = True,
-               host: str | None = None) -> FastAPI:
+               host: str | None = None, workers: int = 0, timeout: float = 120.0, queue: int | None = None) -> FastAPI:
     """The web app.  ``max_bytes`` limits an article (and, with a little slack, a request body); ``host`` is the
-    bound name, accepted in the ``Host`` header besides the loopback names."""
+    bound name, accepted in the ``Host`` header besides the loopback names.  ``workers`` > 0 runs audits in that
+    many worker processes (:class:`~newsaudit.serve.pool.AuditPool`, ``timeout`` seconds each, at most ``queue``
+    waiting); 0 runs them in this process, one at a time."""
     from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
     from fastapi.staticfiles import StaticFiles
 
     audit_lock = threading.Lock()
 
+    pool = AuditPool(workers, model=model, timeout=timeout, queue=queue) if workers > 0 else None
+    app_pool = pool
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if pool is not None:
+            from ..nlp import DEFAULT_MODEL
+
+            await pool.start()
+            app.state.model_label = model or DEFAULT_MODEL
+            log.info("newsaudit serve: %d audit workers started", workers)
+            try:
+                yield
+            finally:
+                pool.close()
+            return
         if preload:
             from ..nlp import get_nlp, model_label
 
@@ -232,6 +251,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     app = FastAPI(title="newsaudit", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Audit news articles offline: quotes, citations, entities, dates, numbers, claims and rhetoric.")
     app.state.max_bytes = max_bytes
+    app.state.pool = app_pool
     app.state.model_label = None
     app.state.csrf_token = csrf_token = new_csrf_token()
     app.add_middleware(BodyLimit, limit=max_bytes + FORM_SLACK)
@@ -271,6 +291,37 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
         with audit_lock:  # one spaCy pipeline, shared: audits take turns
             return audit(source, options=options)
 
+    async def audited(kind: str, source: str | bytes, options: AuditOptions) -> str:
+        if pool is not None:
+            return await pool.run(kind, source, options)
+        dossier = await run_in_threadpool(run_audit, source, options)
+        if kind == "html":
+            from ..report.html import render_html
+
+            return await run_in_threadpool(render_html, dossier)
+        return dossier.model_dump_json()
+
+    def _busy(request: Request, status: int, title: str, message: str, hint: str, code: str) -> Response:
+        headers = {"retry-after": "5"} if status in (429, 503) else {}
+        if request.url.path.startswith("/api"):
+            return JSONResponse(_error_body(code, message, hint), status_code=status, headers=headers)
+        return HTMLResponse(error_page(title, message, hint, code), status_code=status, headers=headers)
+
+    @app.exception_handler(QueueFull)
+    async def on_queue_full(request: Request, exc: QueueFull):
+        return _busy(request, 429, "Too busy", "Every audit worker is busy and the queue is full.",
+                     "try again in a few seconds, or start the server with more --workers", "E429")
+
+    @app.exception_handler(AuditTimeout)
+    async def on_timeout(request: Request, exc: AuditTimeout):
+        return _busy(request, 504, "Audit timed out", f"The audit took longer than {timeout:.0f} s and was stopped.",
+                     "try a shorter article, or start the server with a larger --timeout", "E504")
+
+    @app.exception_handler(WorkerCrashed)
+    async def on_crash(request: Request, exc: WorkerCrashed):
+        return _busy(request, 503, "Audit failed", "The audit worker stopped unexpectedly; it has been restarted.",
+                     "try again", "E503")
+
     @app.exception_handler(NewsauditError)
     async def on_error(request: Request, exc: NewsauditError):
         status = status_for(exc)
@@ -296,11 +347,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
                                            "E403"), status_code=403)
         source = await _source_from_form(form)
         options = options_for(_str(form.get("published")))
-        dossier = await run_in_threadpool(run_audit, source, options)
-        from ..report.html import render_html
-
-        html = await run_in_threadpool(render_html, dossier)
-        return HTMLResponse(html)
+        return HTMLResponse(await audited("html", source, options))
 
     @app.post("/api/audit", openapi_extra={"requestBody": _AUDIT_BODY},
               responses={200: {"description": "The dossier (see the Dossier schema: `newsaudit schema`)."},
@@ -333,8 +380,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
         else:
             source = await request.body()
         options = options_for(published, url)
-        dossier = await run_in_threadpool(run_audit, source, options)
-        return Response(dossier.model_dump_json(), media_type="application/json")
+        return Response(await audited("json", source, options), media_type="application/json")
 
     return app
 
