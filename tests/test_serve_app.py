@@ -199,5 +199,5 @@ def test_serve_cli_help_lists_options():
 
     res = CliRunner().invoke(cli, ["serve", "--help"])
     assert res.exit_code == 0
-    for opt in ("--host", "--port", "--max-size"):
+    for opt in ("--host", "--port", "--max-size", "--workers", "--timeout", "--queue"):
         assert opt in res.output

@@ -100,3 +100,24 @@ def test_serve_pool_rejects_bad_worker_count(workers):
 
     with pytest.raises(ValueError):
         AuditPool(workers)
+
+
+@pytest.mark.parametrize("argv, workers, queue", [([], None, None), (["--workers", "3", "--queue", "5"], 3, 5)])
+def test_serve_pool_cli_passes_workers(monkeypatch, argv, workers, queue):
+    import os
+
+    import uvicorn
+    from click.testing import CliRunner
+
+    import newsaudit.nlp
+    import newsaudit.serve.app
+    from newsaudit.cli import cli
+
+    seen = {}
+    monkeypatch.setattr(newsaudit.nlp, "get_nlp", lambda model=None: None)
+    monkeypatch.setattr(newsaudit.serve.app, "create_app", lambda **kw: seen.update(kw) or "app")
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    res = CliRunner().invoke(cli, ["serve", *argv])
+    assert res.exit_code == 0, res.output
+    assert seen["app"] == "app" and seen["host"] == "127.0.0.1"
+    assert seen["workers"] == (workers or os.cpu_count() or 1) and seen["queue"] == queue

@@ -22,7 +22,7 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
               help="Seconds one audit may run; longer gets HTTP 504 and its worker is restarted.")
 @click.option("--queue", type=click.IntRange(min=0), default=None,
-              help="Requests that may wait for a worker (default 8 per worker); more get HTTP 429.")
+              help="Requests that may wait for a worker (default 64, or 8 per worker when more); more get HTTP 429.")
 def serve(host: str, port: int, max_size: float, model: str | None, workers: int | None, timeout: float,
           queue: int | None) -> None:
     """Serve the web app: paste or upload an article and read its report; JSON API at /api/audit, docs at /docs."""

@@ -71,7 +71,7 @@ class AuditPool:
         self.workers = workers
         self.model = model
         self.timeout = timeout
-        self.queue = 8 * workers if queue is None else queue
+        self.queue = max(64, 8 * workers) if queue is None else queue
         self._ctx = multiprocessing.get_context("spawn")  # no fork of a threaded server
         self._idle: asyncio.Queue[ProcessPoolExecutor] | None = None
         self._all: list[ProcessPoolExecutor] = []
