@@ -142,3 +142,19 @@ def test_serve_security_cli_binds_loopback_and_passes_host():
 
     assert {p.name: p for p in cli.serve.params}["host"].default == "127.0.0.1"
     assert "host=host" in inspect.getsource(cli.serve.callback)
+
+
+def test_serve_security_headers_on_a_server_error():
+    from fastapi.testclient import TestClient
+
+    app = create_app(max_bytes=LIMIT, preload=False)
+
+    async def boom():
+        raise RuntimeError("an invented failure")
+
+    app.add_api_route("/boom", boom)
+    with TestClient(app, base_url="http://localhost", raise_server_exceptions=False) as c:
+        r = c.get("/boom")
+    assert r.status_code == 500
+    for k, v in SECURITY_HEADERS.items():
+        assert r.headers.get(k) == v, k

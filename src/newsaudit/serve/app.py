@@ -248,7 +248,7 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
             log.info("newsaudit serve: model %s loaded", app.state.model_label)
         yield
 
-    app = FastAPI(title="newsaudit", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = _App(title="newsaudit", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Audit news articles offline: quotes, citations, entities, dates, numbers, claims and rhetoric.")
     app.state.max_bytes = max_bytes
     app.state.pool = app_pool
@@ -256,7 +256,6 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     app.state.csrf_token = csrf_token = new_csrf_token()
     app.add_middleware(BodyLimit, limit=max_bytes + FORM_SLACK)
     app.add_middleware(HostCheck, hosts=allowed_hosts(host))
-    app.add_middleware(SecurityHeaders)  # outermost of ours: 421 and 413 answers get the headers too
 
     static = _docs_static()
     if static is not None:
@@ -383,6 +382,14 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
         return Response(await audited("json", source, options), media_type="application/json")
 
     return app
+
+
+class _App(FastAPI):
+    """FastAPI with :class:`SecurityHeaders` around the whole stack, so even a 500 from Starlette's
+    ServerErrorMiddleware (outside every user middleware) carries the security headers."""
+
+    def build_middleware_stack(self):
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def _title_for(exc: NewsauditError) -> str:
