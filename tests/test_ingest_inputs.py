@@ -188,3 +188,15 @@ def test_ingest_binary_json_text_refused(record):
 def test_ingest_json_text_nul_removed_with_notice():
     art = load('{"text": "The council met\\u0000 on Monday and voted to close the road."}', options=OPTS)
     assert "\x00" not in art.text and any(w.code == "nul_removed" for w in art.meta.warnings)
+
+
+@pytest.mark.parametrize("as_path", [False, True])
+def test_ingest_str_is_always_text_path_is_read(tmp_path, monkeypatch, as_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for name in (str(p), "a.txt"):
+        if as_path:
+            assert load(Path(name), options=OPTS).text == ARTICLE
+        else:
+            assert load(name, options=OPTS).text == name  # a string naming a file is still text

@@ -14,8 +14,9 @@ def audit(source: str | bytes | PathLike, *, published: str | date | None = None
           model: str | None = None, options: AuditOptions | None = None) -> Dossier:
     """Audit one article and return its :class:`~newsaudit.dossier.Dossier`.
 
-    ``source``: article text (``str``), raw bytes (any supported encoding, HTML
-    or JSON), or a path (``pathlib.Path``) to a file.  ``published`` (ISO date)
+    ``source``: article text (``str`` — always text, never opened as a file), raw
+    bytes (any supported encoding, HTML or JSON), or a path given as a
+    ``pathlib.Path`` (any ``os.PathLike``) to a file.  ``published`` (ISO date)
     anchors relative dates; ``model`` names an installed spaCy pipeline.
     """
     overrides = {k: v for k, v in {"published": published, "url": url, "model": model}.items() if v is not None}

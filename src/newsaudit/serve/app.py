@@ -9,9 +9,11 @@
 * ``GET /health``      — liveness, version and model;
 * ``GET /docs``, ``/redoc``, ``/openapi.json`` — API docs whose assets are served locally (no CDN).
 
-The spaCy model is loaded once at start-up (lifespan); audits run in the
-thread pool, one at a time (the spaCy pipeline is shared), so the event loop
-keeps serving ``/health`` and the pages meanwhile.  Request bodies larger than
+With ``workers`` > 0 (``serve`` defaults to the CPU count) audits run in worker
+processes (:mod:`newsaudit.serve.pool`: one model each, a per-request timeout → 504,
+a bounded queue → 429); with 0 the model is loaded once at start-up and audits run
+in the thread pool, one at a time.  Either way the event loop keeps serving
+``/health`` and the pages meanwhile.  Request bodies larger than
 the limit are refused with HTTP 413 before they are read into memory.
 """
 from __future__ import annotations
@@ -32,6 +34,8 @@ from .._version import __version__
 from ..errors import (BinaryInputError, DecodingError, EmptyInputError, InputError, InputTooLargeError, ModelError,
                       NewsauditError, NoArticleError, OptionsError)
 from ..settings import AuditOptions
+from .pool import AuditPool, AuditTimeout, QueueFull, WorkerCrashed
+from .security import API_HEADER, HostCheck, SecurityHeaders, allowed_hosts, api_post_ok, csrf_ok, new_csrf_token
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +89,7 @@ class BodyLimit:
         except ValueError:
             declared = -1
         if declared > self.limit:
+            await _drain(receive)
             return await self._refuse(scope, send, declared)
         seen = 0
         started = False
@@ -109,6 +114,7 @@ class BodyLimit:
         except _TooLarge:
             if started:
                 raise
+            await _drain(receive)
             await self._refuse(scope, send, None)
 
     async def _refuse(self, scope, send, size: int | None):
@@ -118,11 +124,27 @@ class BodyLimit:
         hint = "send a smaller article, or start the server with a larger --max-size"
         if scope.get("path", "").startswith("/api"):
             resp: Response = JSONResponse(_error_body(InputTooLargeError.code, message, hint), status_code=413,
-                                          headers={"Connection": "close"})
+                                          headers={"connection": "close"})
         else:
             resp = HTMLResponse(error_page("Too large", message, hint, InputTooLargeError.code), status_code=413,
-                                headers={"Connection": "close"})  # the rest of the body is not read: close
+                                headers={"connection": "close"})
         await resp(scope, _drain_receive, send)
+
+
+DRAIN_LIMIT = 256 * 1024 * 1024
+
+
+async def _drain(receive, limit: int = DRAIN_LIMIT) -> None:
+    """Read and discard the rest of a refused body, so the client can finish sending and read the 413
+    (closing with unread data makes the kernel reset the connection).  Gives up after ``limit`` bytes."""
+    seen = 0
+    while seen <= limit:
+        msg = await receive()
+        if msg["type"] != "http.request":
+            return
+        seen += len(msg.get("body", b""))
+        if not msg.get("more_body", False):
+            return
 
 
 async def _drain_receive():  # pragma: no cover - responses here never read the body
@@ -192,21 +214,32 @@ _AUDIT_BODY = {
 
 
 def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, preload: bool = True,
-               host: str | None = None, extra_hosts: tuple[str, ...] = ()) -> FastAPI:
+               host: str | None = None, workers: int = 0, timeout: float = 120.0, queue: int | None = None) -> FastAPI:
     """The web app.  ``max_bytes`` limits an article (and, with a little slack, a request body); ``host`` is the
-    bound address: requests for any other ``Host`` (but loopback names and ``extra_hosts``) are refused."""
-    import secrets
-
-    from .guard import CSRF_FIELD, Guard, allowed_hosts
-
-    csrf_token = secrets.token_urlsafe(24)
+    bound name, accepted in the ``Host`` header besides the loopback names.  ``workers`` > 0 runs audits in that
+    many worker processes (:class:`~newsaudit.serve.pool.AuditPool`, ``timeout`` seconds each, at most ``queue``
+    waiting); 0 runs them in this process, one at a time."""
     from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
     from fastapi.staticfiles import StaticFiles
 
     audit_lock = threading.Lock()
 
+    pool = AuditPool(workers, model=model, timeout=timeout, queue=queue) if workers > 0 else None
+    app_pool = pool
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if pool is not None:
+            from ..nlp import DEFAULT_MODEL
+
+            await pool.start()
+            app.state.model_label = model or DEFAULT_MODEL
+            log.info("newsaudit serve: %d audit workers started", workers)
+            try:
+                yield
+            finally:
+                pool.close()
+            return
         if preload:
             from ..nlp import get_nlp, model_label
 
@@ -215,13 +248,14 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
             log.info("newsaudit serve: model %s loaded", app.state.model_label)
         yield
 
-    app = FastAPI(title="newsaudit", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+    app = _App(title="newsaudit", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Audit news articles offline: quotes, citations, entities, dates, numbers, claims and rhetoric.")
     app.state.max_bytes = max_bytes
+    app.state.pool = app_pool
     app.state.model_label = None
+    app.state.csrf_token = csrf_token = new_csrf_token()
     app.add_middleware(BodyLimit, limit=max_bytes + FORM_SLACK)
-    app.add_middleware(Guard, hosts=allowed_hosts(host, extra_hosts))  # added last: runs first
-    app.state.csrf_token = csrf_token
+    app.add_middleware(HostCheck, hosts=allowed_hosts(host))
 
     static = _docs_static()
     if static is not None:
@@ -256,6 +290,37 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
         with audit_lock:  # one spaCy pipeline, shared: audits take turns
             return audit(source, options=options)
 
+    async def audited(kind: str, source: str | bytes, options: AuditOptions) -> str:
+        if pool is not None:
+            return await pool.run(kind, source, options)
+        dossier = await run_in_threadpool(run_audit, source, options)
+        if kind == "html":
+            from ..report.html import render_html
+
+            return await run_in_threadpool(render_html, dossier)
+        return dossier.model_dump_json()
+
+    def _busy(request: Request, status: int, title: str, message: str, hint: str, code: str) -> Response:
+        headers = {"retry-after": "5"} if status in (429, 503) else {}
+        if request.url.path.startswith("/api"):
+            return JSONResponse(_error_body(code, message, hint), status_code=status, headers=headers)
+        return HTMLResponse(error_page(title, message, hint, code), status_code=status, headers=headers)
+
+    @app.exception_handler(QueueFull)
+    async def on_queue_full(request: Request, exc: QueueFull):
+        return _busy(request, 429, "Too busy", "Every audit worker is busy and the queue is full.",
+                     "try again in a few seconds, or start the server with more --workers", "E429")
+
+    @app.exception_handler(AuditTimeout)
+    async def on_timeout(request: Request, exc: AuditTimeout):
+        return _busy(request, 504, "Audit timed out", f"The audit took longer than {timeout:.0f} s and was stopped.",
+                     "try a shorter article, or start the server with a larger --timeout", "E504")
+
+    @app.exception_handler(WorkerCrashed)
+    async def on_crash(request: Request, exc: WorkerCrashed):
+        return _busy(request, 503, "Audit failed", "The audit worker stopped unexpectedly; it has been restarted.",
+                     "try again", "E503")
+
     @app.exception_handler(NewsauditError)
     async def on_error(request: Request, exc: NewsauditError):
         status = status_for(exc)
@@ -275,16 +340,13 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     @app.post("/report", response_class=HTMLResponse, include_in_schema=False)
     async def report(request: Request) -> HTMLResponse:
         form = await request.form()
-        if not secrets.compare_digest(str(form.get(CSRF_FIELD) or ""), csrf_token):
-            return HTMLResponse(error_page("Form expired", "This form was not sent by this server's own page.",
-                                           "reload the form and send it again", "E803"), status_code=403)
+        if not csrf_ok(csrf_token, form.get("csrf_token")):
+            return HTMLResponse(error_page("Form expired", "This form is not from this server, or the server was "
+                                           "restarted since the page was loaded.", "reload the page and submit again",
+                                           "E403"), status_code=403)
         source = await _source_from_form(form)
         options = options_for(_str(form.get("published")))
-        dossier = await run_in_threadpool(run_audit, source, options)
-        from ..report.html import render_html
-
-        html = await run_in_threadpool(render_html, dossier)
-        return HTMLResponse(html)
+        return HTMLResponse(await audited("html", source, options))
 
     @app.post("/api/audit", openapi_extra={"requestBody": _AUDIT_BODY},
               responses={200: {"description": "The dossier (see the Dossier schema: `newsaudit schema`)."},
@@ -293,6 +355,10 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
     async def api_audit(request: Request) -> Response:
         """Audit one article and return its dossier as JSON."""
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if not api_post_ok(ctype, request.headers):
+            return JSONResponse(_error_body("E403", f"a '{ctype or 'untyped'}' post needs the {API_HEADER} header.",
+                                            f"send JSON, or add the header '{API_HEADER}: 1' (cross-site forms cannot)"),
+                                status_code=403)
         published = request.query_params.get("published")
         url = request.query_params.get("url")
         if ctype == "application/json":
@@ -313,10 +379,17 @@ def create_app(*, max_bytes: int = DEFAULT_MAX_BYTES, model: str | None = None, 
         else:
             source = await request.body()
         options = options_for(published, url)
-        dossier = await run_in_threadpool(run_audit, source, options)
-        return Response(dossier.model_dump_json(), media_type="application/json")
+        return Response(await audited("json", source, options), media_type="application/json")
 
     return app
+
+
+class _App(FastAPI):
+    """FastAPI with :class:`SecurityHeaders` around the whole stack, so even a 500 from Starlette's
+    ServerErrorMiddleware (outside every user middleware) carries the security headers."""
+
+    def build_middleware_stack(self):
+        return SecurityHeaders(super().build_middleware_stack())
 
 
 def _title_for(exc: NewsauditError) -> str:

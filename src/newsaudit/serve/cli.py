@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import click
 
@@ -16,7 +17,14 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 @click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=5.0, show_default=True,
               help="Largest article accepted, in MB (MiB); bigger uploads get HTTP 413 and a readable message.")
 @click.option("--model", help="Name of an installed spaCy pipeline (default en_core_web_sm).")
-def serve(host: str, port: int, max_size: float, model: str | None) -> None:
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Audit worker processes, each with its own model (default: the CPU count; 0: in-process, one at a time).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds one audit may run; longer gets HTTP 504 and its worker is restarted.")
+@click.option("--queue", type=click.IntRange(min=0), default=None,
+              help="Requests that may wait for a worker (default 64, or 8 per worker when more); more get HTTP 429.")
+def serve(host: str, port: int, max_size: float, model: str | None, workers: int | None, timeout: float,
+          queue: int | None) -> None:
     """Serve the web app: paste or upload an article and read its report; JSON API at /api/audit, docs at /docs."""
     import uvicorn
 
@@ -26,7 +34,10 @@ def serve(host: str, port: int, max_size: float, model: str | None) -> None:
     if host not in _LOOPBACK:
         click.echo(f"warning: binding {host}: anyone who can reach this address can use the app.", err=True)
     get_nlp(model)  # fail early with a clear message when the model is missing (newsaudit.cli turns it into exit 4)
-    app = create_app(max_bytes=int(max_size * 1024 * 1024), model=model, host=host)
+    if workers is None:
+        workers = os.cpu_count() or 1
+    app = create_app(max_bytes=int(max_size * 1024 * 1024), model=model, host=host, workers=workers,
+                     timeout=timeout, queue=queue)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"newsaudit: serving on http://{shown}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
