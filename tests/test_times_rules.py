@@ -219,3 +219,29 @@ def test_times_rules_anaphora_say_their_anchor():
     found = {t.text: t for t in one("The firm was founded on June 3, 2011. The following month it hired staff.")}
     t = found["The following month"]
     assert (t.value, t.anchor, t.anchor_source) == ("2011-07", date(2011, 6, 3), "text")
+
+
+@pytest.mark.parametrize("text,value,source", [
+    ("Memorial\n\nThe memorial for the victims of Sept. 11 was held in the city.\n", "2001-09-11", "named_event"),
+    ("Memorial\n\nLife in the city changed after September 11.\n", "2001-09-11", "named_event"),
+    ("Council\n\nOn Sept. 11 the council met and closed the road.\n", "2023-09-11", "publication"),
+    ("Council\n\nThe council met on Sept. 11, 2019 and closed the road.\n", "2019-09-11", "explicit"),
+])
+def test_times_named_past_event_not_reanchored(text, value, source):
+    import newsaudit
+
+    d = newsaudit.audit(text, published="2024-03-14")
+    t = next(t for t in d.times if "11" in t.text)
+    assert (t.value, t.anchor_source) == (value, source)
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("Road closed\n\nThe council met on March 20 and closed the road.\n", True),
+    ("Road closed\n\nThe council will meet on March 20 to close the road.\n", False),
+    ("Road closed\n\nThe council met on March 2 and closed the road.\n", False),
+])
+def test_times_future_date_in_past_tense_is_flagged(text, flagged):
+    import newsaudit
+
+    d = newsaudit.audit(text, published="2024-03-14")
+    assert any(p.kind == "future_date_past_tense" for p in d.problems) is flagged

@@ -16,7 +16,7 @@ class TimeExpression(Model):
     value: str | None = None  # TIMEX3 value: 2013-09-01, 2013-W37, P3D, PXY, PAST_REF, ...
     anchor: str | None = None  # the ISO date it was resolved against
     # "text": resolved against the date last mentioned before it ("that year", "the following day")
-    anchor_source: Literal["publication", "citation", "explicit", "text", "none"] = "none"
+    anchor_source: Literal["publication", "citation", "explicit", "text", "named_event", "none"] = "none"
     mod: str | None = None  # TIMEX3 mod: START / MID / END / APPROX / ...
     weekday: str | None = None  # weekday named in the text, if any
     section: Literal["body", "byline", "references", "notes", "other"] = "body"  # where in the article it stands

@@ -20,11 +20,13 @@ date after publication, written with its year, told in the past tense).
 from __future__ import annotations
 
 import logging
+import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from ...dossier import Problem, TimeExpression, TimelineItem
-from .normalise import WEEKDAYS, value_end, value_start
+from .normalise import MONTHS, WEEKDAYS, value_end, value_start
 from .recognise import tag
 from .tense import tense_direction
 from .timex import Timex
@@ -63,6 +65,9 @@ def analyse(article, doc, found) -> dict[str, Any]:
     times: list[TimeExpression] = []
     problems: list[Problem] = []
     for t in found_times:
+        named = _named_event(text, t)
+        if named is not None:  # ``the victims of Sept. 11``: a past event's name, not a date near the anchor
+            t = replace(t, value=named, anchor_source="named_event", explicit=True)
         quote = citation = None
         if t.anchor_source == "citation":
             for a, b, _d, q, n in quote_anchors:
@@ -78,6 +83,35 @@ def analyse(article, doc, found) -> dict[str, Any]:
         problems.extend(_problems(t, text, pub, doc, in_body(t.start, t.end)))
     timeline = _timeline(times, text, doc, body)
     return {"times": times, "timeline": timeline, "problems": problems}
+
+
+# ----------------------------------------------------------------------------- named past events
+
+# dates used as the name of one past event (``since 9/11``, ``the attacks of Sept. 11``)
+NAMED_EVENTS = {(9, 11): "2001-09-11"}
+_NOMINAL_BEFORE = re.compile(r"(?:\b(?:of|since|after|before|until|post|pre|on)\s+(?:the\s+)?|\bpost-|\bpre-)$", re.I)
+_MONTH_DAY = re.compile(r"^(?P<mon>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def _named_event(text: str, t) -> str | None:
+    """The date of the past event a yearless month-day names, when it is used as a name (``since Sept. 11``,
+    ``the victims of Sept. 11``) rather than as the day something happened (``on Sept. 11 the council met``)."""
+    if t.type != "DATE" or t.anchor_source == "explicit":
+        return None
+    m = _MONTH_DAY.match(t.text.strip())
+    if not m:
+        return None
+    month = MONTHS.get(m.group("mon").lower().rstrip("."))
+    value = NAMED_EVENTS.get((month, int(m.group("day")))) if month else None
+    if value is None:
+        return None
+    before = text[max(0, t.start - 20):t.start]
+    after = text[t.end:t.end + 12]
+    if re.match(r"\s*,?\s*(?:19|20)\d\d", after):
+        return None
+    if re.search(r"(?:^|\s)on$", before.rstrip().lower()) and not re.match(r"\s*(?:attacks?|anniversary)", after):
+        return None  # ``on Sept. 11 the council met``: a day
+    return value if _NOMINAL_BEFORE.search(before) or re.match(r"\s*(?:attacks?|anniversary|victims|memorial)", after) else None
 
 
 # ----------------------------------------------------------------------------- anchors and sections
@@ -181,15 +215,17 @@ def _problems(t: Timex, text: str, pub: date | None, doc, in_body: bool) -> list
                         f"not a {WEEKDAYS[named].capitalize()}{inferred}.",
                 details={"named": WEEKDAYS[named], "actual": WEEKDAYS[d.weekday()], "date": d.isoformat(),
                          "year_written": bool(p.get("year_written"))}, **span))
-    if (pub is not None and in_body and t.explicit and t.type in ("DATE", "TIME") and t.anchor_source == "explicit"
-            and doc is not None):
+    if pub is not None and in_body and t.type in ("DATE", "TIME") and doc is not None and t.value:
+        # never a silent future date: a date after publication, told in the past tense, is flagged whether
+        # the text wrote it in full or the year was taken from the anchor
         start = value_start(t.value)
         if start is not None and start > pub and _told_in_past(doc, t.start, t.end):
+            inferred = "" if t.explicit and t.anchor_source == "explicit" else " (its year was inferred from the anchor)"
             out.append(Problem(
                 kind="future_date_past_tense", severity="warning",
                 message=f"'{t.text}' ({t.value}) lies after the publication date {pub.isoformat()} "
-                        f"but is told in the past tense.",
-                details={"value": t.value, "published": pub.isoformat()}, **span))
+                        f"but is told in the past tense{inferred}.",
+                details={"value": t.value, "published": pub.isoformat(), "year_inferred": bool(inferred)}, **span))
     return out
 
 
