@@ -99,11 +99,26 @@ def _blank(s: str) -> str:
     return "".join(c if c == "\n" else " " for c in s)
 
 
+ENGLISH_ONLY = frozenset(DOC_LAYERS)  # every doc layer reads the English spaCy model's parse and English lexicons
+
+
 def finish(article: Article, doc, found: dict[str, Any], warnings: list[Notice], options: AuditOptions, model: str) -> Dossier:
+    lang = article.meta.language
+    ran = [name for name in TEXT_LAYERS if name in found]
+    skipped = []
     for name in DOC_LAYERS:
-        if options.runs(name):
-            _run_layer(name, article, doc, found, warnings, options)
-    meta = article.meta.model_copy(update={"warnings": warnings, "model": model, "newsaudit_version": __version__})
+        if not options.runs(name):
+            continue
+        if lang not in (None, "en") and name in ENGLISH_ONLY:
+            skipped.append(name)  # English-model output on another language is noise shown as findings
+            continue
+        _run_layer(name, article, doc, found, warnings, options)
+        ran.append(name)
+    if skipped:
+        warnings = warnings + [Notice(code="layers_skipped", message=f"not run on text in '{lang}' (English-only): "
+                                                                     + ", ".join(skipped))]
+    meta = article.meta.model_copy(update={"warnings": warnings, "model": model, "newsaudit_version": __version__,
+                                           "layers_run": ran})
     fields = {k: v for k, v in found.items() if k in Dossier.model_fields and k != "problems"}
     problems: list[Problem] = sorted(found.get("problems", []), key=lambda p: (p.start, p.end, p.kind))
     return Dossier(text=article.text, meta=meta, problems=problems, **fields)

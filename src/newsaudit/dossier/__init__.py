@@ -33,6 +33,7 @@ class Meta(Model):
     model: str | None = None  # spaCy pipeline name and version
     newsaudit_version: str | None = None
     warnings: list[Notice] = Field(default_factory=list)
+    layers_run: list[str] = Field(default_factory=list)  # the layers that ran (see warnings for those that did not)
 
 
 class Dossier(Model):

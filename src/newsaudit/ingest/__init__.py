@@ -159,6 +159,7 @@ def _finish(text: str, meta: dict[str, Any], warnings: list[Notice], options: Au
         meta["language"] = lang
         if lang and lang != "en":
             warnings.append(Notice(code="language",
-                                   message=f"the article seems to be in '{lang}', not English: findings will be poor"))
+                                   message=f"the article seems to be in '{lang}', not English: only the layers that do not "
+                                           "depend on the language (structure, citations) run"))
     meta["warnings"] = warnings
     return Article(text=text, meta=Meta(**{k: v for k, v in meta.items() if k in Meta.model_fields}))

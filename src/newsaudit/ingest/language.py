@@ -5,6 +5,7 @@ import threading
 
 _lock = threading.Lock()
 _ready = False
+MIN_PROBABILITY = 0.8
 
 
 def detect_language(text: str) -> str | None:
@@ -13,7 +14,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:2000]  # enough for a reliable guess; langdetect cost grows with length
     if sum(c.isalpha() for c in sample) < 20:
         return None
-    from langdetect import DetectorFactory, detect
+    from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
     with _lock:
@@ -21,6 +22,8 @@ def detect_language(text: str) -> str | None:
             DetectorFactory.seed = 0
             _ready = True
         try:
-            return detect(sample)
-        except LangDetectException:
+            best = detect_langs(sample)[0]
+        except (LangDetectException, IndexError):
             return None
+    # a guess below this probability is no guess: the article is treated as of unknown language
+    return best.lang if best.prob >= MIN_PROBABILITY else None
