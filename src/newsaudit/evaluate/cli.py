@@ -13,6 +13,7 @@ from ..cli import LazyGroup
     "checkworthy": "newsaudit.evaluate.checkworthy:command",
     "ptc": "newsaudit.evaluate.ptc:command",
     "datelines": "newsaudit.evaluate.datelines:command",
+    "false-alarms": "newsaudit.evaluate.false_alarms:command",
 })
 def evaluate() -> None:
     """Measure a layer against a benchmark and print its metrics."""

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Iterable
 
+from .sections.rhetoric import MIN_SCORE as RHETORIC_MIN_SCORE
 from .html_panels import (
     _e, _fmt_source, _num, _panel_citations, _panel_numbers, _panel_overview, _panel_problems, _panel_rhetoric,
     _panel_sourcing, _panel_timeline, _panel_voices, _speaker_key, speaker_colours,
@@ -280,6 +281,8 @@ def collect(d) -> tuple[list[Highlight], dict[str, dict[str, Any]]]:
 
     techniques = {t: k for k, t in enumerate(sorted({r.technique for r in d.rhetoric}))}
     for i, r in enumerate(d.rhetoric):
+        if r.score < RHETORIC_MIN_SCORE:
+            continue  # held back: below the display threshold (kept in the JSON dossier)
         add(f"r{i}", "rhetoric", r.technique.replace("_", " "), r.text,
             [("Technique", r.technique.replace("_", " ")), ("Score", f"{r.score:.2f}"), ("Reason", r.reason)],
             r.start, r.end, f"rh{techniques[r.technique] % 10}")

@@ -185,8 +185,14 @@ def _panel_sourcing(d) -> str:
 
 
 def _panel_rhetoric(d) -> str:
-    counts = Counter(r.technique for r in d.rhetoric)
+    from .sections.rhetoric import MIN_SCORE
+
+    shown = [(i, r) for i, r in enumerate(d.rhetoric) if r.score >= MIN_SCORE]
+    held = len(d.rhetoric) - len(shown)
+    counts = Counter(r.technique for _, r in shown)
     chart = hbar_chart([(t.replace("_", " "), [n]) for t, n in counts.most_common()], [("spans", "#CC79A7")],
                        title="Rhetoric by technique") if counts else ""
-    rows = [[_e(r.technique.replace("_", " ")), _goto(f"r{i}", _clip(r.text, 60)), _e(r.reason)] for i, r in enumerate(d.rhetoric)]
-    return _panel("rhetoric", f"Rhetoric ({len(d.rhetoric)})", chart + _table(["technique", "where", "reason"], rows))
+    rows = [[_e(r.technique.replace("_", " ")), _goto(f"r{i}", _clip(r.text, 60)), _e(r.reason)] for i, r in shown]
+    note = (f"<p class=\"na-note\">{held} weaker finding{'s' if held != 1 else ''} (score &lt; {MIN_SCORE}) held "
+            "back: they are in the JSON dossier.</p>") if held else ""
+    return _panel("rhetoric", f"Rhetoric ({len(shown)})", chart + _table(["technique", "where", "reason"], rows) + note)
