@@ -18,8 +18,11 @@ import re
 from typing import Any
 
 from ..base import strip_span
-from ...dossier import Problem, Quantity, Span
+from ...dossier import Quantity, Span
 from . import numbers as N
+from .context import Context, with_context
+from .index import RangeIndex
+from .mismatches import find_mismatches  # noqa: F401  (public here too)
 
 LAYER = "quantities"  # Problem.layer of this layer's findings
 
@@ -84,7 +87,6 @@ LABEL_WORDS = {"no", "no.", "number", "page", "pages", "p.", "pp.", "article", "
 VAGUE_HEADS = set(N.VAGUE) | {"tens"}
 _TIME_RE = re.compile(r"^\d{1,2}[:.]\d{2}$")
 _ORDINAL_RE = re.compile(r"^\d+(?:st|nd|rd|th)$", re.I)
-GENERIC_COUNTED = {"people", "person", "persons", "individual", "individuals"}
 _ANCHOR_DEPS = {"nummod", "quantmod", "compound", "nmod", "appos"}
 
 
@@ -93,8 +95,7 @@ def analyse(article, doc, found) -> dict[str, Any]:
         return {"quantities": [], "problems": []}
     text = article.text
     blocked = _blocked_ranges(found)
-    times = list(found.get("times") or [])
-    mentions = list(found.get("mentions") or [])
+    ctx = Context(doc, text, list(found.get("times") or []), list(found.get("mentions") or []))
     quantities: list[Quantity] = []
     used: set[int] = set()
     for tok in doc:
@@ -107,25 +108,25 @@ def analyse(article, doc, found) -> dict[str, Any]:
             q = None
         if q is None:
             continue
-        quantities.append(_with_context(q, doc, text, times, mentions))
+        quantities.append(with_context(q, ctx))
     return {"quantities": quantities, "problems": find_mismatches(quantities, text)}
 
 
 # ---------------------------------------------------------------- detection
 
 
-def _blocked_ranges(found) -> list[tuple[int, int]]:
+def _blocked_ranges(found) -> RangeIndex:
     out: list[tuple[int, int]] = []
     cit = found.get("citations")
     for m in getattr(cit, "markers", None) or []:
         out.append((m.start, m.end))
     for t in found.get("times") or []:
         out.append((t.start, t.end))
-    return out
+    return RangeIndex(out)
 
 
-def _overlaps(a: int, b: int, ranges) -> bool:
-    return any(s < b and a < e for s, e in ranges)
+def _overlaps(a: int, b: int, ranges: RangeIndex) -> bool:
+    return ranges.overlaps(a, b)
 
 
 def _is_number_token(t) -> bool:
@@ -477,110 +478,3 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
     sent = first.sent
     s0, s1 = strip_span(text, sent.start_char, sent.end_char)
     return q.model_copy(update={"sentence": Span.of(text, s0, s1)})
-
-
-# ---------------------------------------------------------------- context
-
-
-def _with_context(q: Quantity, doc, text: str, times, mentions) -> Quantity:
-    s = q.sentence
-    if s is None:
-        return q
-    place = None
-    best = None
-    place_types = ("GPE", "LOC", "FAC")
-    cands = [(m.start, m.end, m.text) for m in mentions if getattr(m, "type", None) in place_types and s.start <= m.start and m.end <= s.end]
-    if not cands:
-        cands = [(e.start_char, e.end_char, e.text) for e in doc.char_span(s.start, s.end, alignment_mode="expand").ents
-                 if e.label_ in place_types] if doc.char_span(s.start, s.end, alignment_mode="expand") is not None else []
-    for a, b, t in cands:
-        prep = _after_preposition(text, a)
-        if not prep:
-            continue
-        d = min(abs(a - q.end), abs(q.start - b))
-        if prep in ("of", "from"):
-            d += 10_000  # "survivors of X", "from X": an origin, weaker than "in X" / "to X"
-        if best is None or d < best:
-            best, place = d, t
-    date = None
-    best = None
-    for t in times:
-        if getattr(t, "type", None) != "DATE" or not t.value or not (s.start <= t.start and t.end <= s.end):
-            continue
-        if not re.match(r"^\d{4}", t.value):
-            continue
-        d = min(abs(t.start - q.end), abs(q.start - t.end))
-        if best is None or d < best:
-            best, date = d, t.value
-    if place is None and date is None:
-        return q
-    return q.model_copy(update={"place": place, "date": date})
-
-
-_PLACE_PREP = re.compile(r"(?:\b(in|at|near|from|to|into|inside|outside|across|around|throughout|of)\s+(?:the\s+)?)$", re.I)
-
-
-def _after_preposition(text: str, start: int) -> str | None:
-    m = _PLACE_PREP.search(text[max(0, start - 20):start])
-    return m.group(1).lower() if m else None
-
-
-# ---------------------------------------------------------------- consistency
-
-
-def _key(q: Quantity) -> tuple[str, str] | None:
-    if q.event in ("OTHER",) or (q.low is None and q.high is None):
-        return None
-    counted = (q.counted or "").lower()
-    if counted in GENERIC_COUNTED:
-        counted = "people"
-    if counted.endswith("s") and not counted.endswith("ss"):
-        counted = counted[:-1]
-    return q.event, counted
-
-
-# wording that marks a count as one moment of a changing tally ("has so far killed 97", "last week, 60 had died")
-_UPDATE_CUES = re.compile(
-    r"\b(?:so far|to date|(?:has|have|had) (?:risen|climbed|increased|grown)|rose|climbed|jumped|now stands|"
-    r"last (?:week|month|year)|earlier|previously|initially|at first|first reported|updated|later|since then|"
-    r"had (?:died|been killed|been reported))\b", re.I)
-
-
-def find_mismatches(quantities: list[Quantity], text: str) -> list[Problem]:
-    """``count_mismatch`` problems: same event and counted noun, incompatible values."""
-    groups: dict[tuple[str, str], list[Quantity]] = {}
-    for q in quantities:
-        k = _key(q)
-        if k is not None:
-            groups.setdefault(k, []).append(q)
-    problems: list[Problem] = []
-    for (event, counted), qs in groups.items():
-        seen_pairs: set[tuple] = set()
-        for j, b in enumerate(qs):
-            for a in qs[:j]:
-                if N.compatible((a.low, a.high), (b.low, b.high)):
-                    continue
-                if a.place and b.place and a.place.lower() != b.place.lower():
-                    continue
-                if a.date and b.date and a.date != b.date:
-                    continue
-                if a.sentence is not None and b.sentence is not None and a.sentence.start == b.sentence.start:
-                    continue  # one sentence listing separate tallies ("2 killed in X, 5 in Y")
-                pair = (a.low, a.high, b.low, b.high)
-                if pair in seen_pairs:
-                    continue
-                seen_pairs.add(pair)
-                what = f"{counted or 'people'} ({event})"
-                update = any(s is not None and _UPDATE_CUES.search(s.text) for s in (a.sentence, b.sentence))
-                note = " (the wording suggests a toll updated over time)" if update else ""
-                problems.append(Problem(
-                    kind="count_mismatch", severity="info" if update else "warning", layer=LAYER, start=b.start,
-                    end=b.end, text=b.text,
-                    message=f"the article gives different counts of {what}: '{a.text}' and '{b.text}'{note}",
-                    related=[Span(start=a.start, end=a.end, text=a.text), Span(start=b.start, end=b.end, text=b.text)],
-                    details={"event": event, "counted": counted or None, "possible_update": update,
-                             "values": [a.value if a.value is not None else [a.low, a.high],
-                                        b.value if b.value is not None else [b.low, b.high]]},
-                ))
-                break
-    return problems
