@@ -22,6 +22,7 @@ from ...dossier import Quantity, Span
 from . import numbers as N
 from .context import Context, with_context
 from .index import RangeIndex
+from .rules import found_blocks, is_group_size, text_blocks
 from .mismatches import find_mismatches  # noqa: F401  (public here too)
 
 LAYER = "quantities"  # Problem.layer of this layer's findings
@@ -94,7 +95,7 @@ def analyse(article, doc, found) -> dict[str, Any]:
     if doc is None or len(doc) == 0:
         return {"quantities": [], "problems": []}
     text = article.text
-    blocked = _blocked_ranges(found)
+    blocked = _blocked_ranges(found, text)
     ctx = Context(doc, text, list(found.get("times") or []), list(found.get("mentions") or []))
     quantities: list[Quantity] = []
     used: set[int] = set()
@@ -115,8 +116,8 @@ def analyse(article, doc, found) -> dict[str, Any]:
 # ---------------------------------------------------------------- detection
 
 
-def _blocked_ranges(found) -> RangeIndex:
-    out: list[tuple[int, int]] = []
+def _blocked_ranges(found, text: str = "") -> RangeIndex:
+    out: list[tuple[int, int]] = found_blocks(found) + text_blocks(text)
     cit = found.get("citations")
     for m in getattr(cit, "markers", None) or []:
         out.append((m.start, m.end))
@@ -202,7 +203,7 @@ def _excluded(toks, doc, text, blocked) -> bool:
         return True
     if first.ent_type_ in ("DATE", "TIME"):
         # the NER sometimes swallows a count into a neighbouring date ("On Monday 52 residents ...")
-        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS):
+        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS) and not _of_plural(last, doc):
             return True
     # citation marker: [3] or (3) or superscript-like
     before = text[start - 1] if start > 0 else ""
@@ -243,6 +244,24 @@ def _excluded(toks, doc, text, blocked) -> bool:
     if first.lower_ in ("one",) and nxt is not None and nxt.lower_ in ("another", "of"):
         return True
     return False
+
+
+def _of_plural(last, doc) -> bool:
+    """``Forty of the 90 members``: a number the NER took for a date, followed by ``of`` and a plural noun."""
+    if len(last.text) == 4 and last.text.isdigit():
+        return False
+    if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ != "of":
+        return False
+    for t in doc[last.i + 2:last.i + 6]:
+        if t.tag_ == "NNS":
+            return t.lower_ not in TIME_UNITS
+        if t.pos_ not in ("DET", "PRON", "ADV", "ADJ", "NUM"):
+            return False
+    return False
+
+
+def _is_year(t) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2199
 
 
 def _modifier(first, doc) -> tuple[int, str | None, str | None]:
@@ -353,8 +372,8 @@ def _event(toks, counted, doc):
     node = anchor
     for _ in range(5):
         head = node.head
-        if head.i == node.i:
-            break
+        if head.i == node.i or node.dep_ == "appos":
+            break  # the root, or an appositive ("home to 5,000 residents"): the count's own clause ends here
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ != "of" and head.head.pos_ in ("VERB", "AUX"):
             break  # "wounded in two cases": the count is of the cases, not of the wounded
         ev = _event_word(head)
@@ -368,11 +387,11 @@ def _event(toks, counted, doc):
                             if gc.dep_ == "pobj" and _event_word(gc):
                                 return _event_word(gc), gc
             for child in head.children:
-                if child.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "dobj", "attr") and child.i != node.i and _event_word(child):
+                if child.dep_ in ("xcomp", "oprd", "acomp", "dobj", "attr") and child.i != node.i and _event_word(child):
                     if child.dep_ == "dobj" and child.pos_ not in ("ADJ",) and child.lower_ not in ("dead", "wounded", "injured"):
                         continue
                     return _event_word(child), child
-                if child.dep_ in ("xcomp", "oprd", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ in ("xcomp", "oprd") and child.pos_ in ("VERB", "AUX"):
                     for gc in child.children:
                         if gc.dep_ in ("acomp", "xcomp", "oprd") and _event_word(gc):
                             return _event_word(gc), gc
@@ -434,7 +453,7 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
         if tok.pos_ != "SPACE" and not tok.is_alpha and not tok.like_num and len(tok.text) > 2:
             return _glued_quantity(tok, doc, text, blocked)
         return None
-    if tok.i > 0 and _is_number_token(doc[tok.i - 1]) and doc[tok.i - 1].i in used:
+    if tok.i > 0 and _is_number_token(doc[tok.i - 1]) and doc[tok.i - 1].i in used and not _is_year(doc[tok.i - 1]):
         return None
     toks = _number_tokens(tok, doc, used)
     if _excluded(toks, doc, text, blocked):
@@ -462,6 +481,8 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
     elif kind in ("max", "lt"):
         low = 0.0
     event, ev_tok = _event(toks, counted, doc)
+    if event != "OTHER" and is_group_size(toks, doc):
+        event, ev_tok = "OTHER", None  # "40 of its 90 members": the 90 is the group, not a count of the event
     start = doc[mod_i].idx if modifier else num_start
     end = last.idx + len(last.text)
     if counted is not None and counted.i > last.i:
