@@ -104,8 +104,6 @@ def _fit_exponent(sizes: list[float], times: list[float]) -> float:
 
 def run(sizes: list[float], model: str | None, profile: str | None) -> int:
     from newsaudit import pipeline
-    from newsaudit.analyze.base import Article
-    from newsaudit.dossier import Meta
     from newsaudit.ingest import from_text
     from newsaudit.nlp import get_nlp
     from newsaudit.settings import AuditOptions

@@ -141,3 +141,8 @@ def test_quantities_spanindex_keeps_given_order():
     idx = SpanIndex(items, lambda t: t[0], lambda t: t[1])
     assert idx.within(5, 35) == [it for it in items if 5 <= it[0] and it[1] <= 35]
     assert idx.within(36, 50) == []
+
+
+def test_quantities_rules_numeric_appositive_keeps_the_event(nlp):
+    q = by_number(nlp, "Union leaders said 6 miners had died, not five, and that the firm ignored them.", "five")
+    assert q.event == "KILL"

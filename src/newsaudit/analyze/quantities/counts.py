@@ -372,8 +372,9 @@ def _event(toks, counted, doc):
     node = anchor
     for _ in range(5):
         head = node.head
-        if head.i == node.i or node.dep_ == "appos":
-            break  # the root, or an appositive ("home to 5,000 residents"): the count's own clause ends here
+        if head.i == node.i or (node.dep_ == "appos" and node.pos_ != "NUM"):
+            break  # the root, or a descriptive appositive ("home to 5,000 residents"): the count's clause ends
+            # (a numeric appositive restates the count: "6 miners had died, not five")
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ != "of" and head.head.pos_ in ("VERB", "AUX"):
             break  # "wounded in two cases": the count is of the cases, not of the wounded
         ev = _event_word(head)
