@@ -146,3 +146,35 @@ def test_quantities_spanindex_keeps_given_order():
 def test_quantities_rules_numeric_appositive_keeps_the_event(nlp):
     q = by_number(nlp, "Union leaders said 6 miners had died, not five, and that the firm ignored them.", "five")
     assert q.event == "KILL"
+
+
+@pytest.mark.parametrize("values", [(52,), (52, 47), (5, 6, 7, 52)])
+def test_quantities_mismatch_work_is_linear_in_counts(monkeypatch, values):
+    from newsaudit.analyze.quantities import mismatches as M
+    from newsaudit.dossier import Quantity
+
+    calls = {"n": 0}
+    inner = M.N.compatible
+
+    def counting(a, b):
+        calls["n"] += 1
+        return inner(a, b)
+
+    monkeypatch.setattr(M.N, "compatible", counting)
+
+    def work(n):
+        qs = []
+        for i in range(n):
+            v = float(values[i % len(values)])
+            s = i * 100
+            qs.append(Quantity(start=s, end=s + 2, text="52", number=Span(start=s, end=s + 2, text="52"), value=v,
+                               low=v, high=v, counted="people", event="KILL",
+                               sentence=Span(start=s, end=s + 50, text="x" * 50)))
+        calls["n"] = 0
+        probs = M.find_mismatches(qs, "")
+        return calls["n"], probs
+
+    small, p_small = work(50)
+    big, p_big = work(400)
+    assert big <= 8 * small + 8 * len(values) ** 2  # linear (x8 counts), not quadratic (x64)
+    assert (len(p_small) > 0) is (len(values) > 1) and len(p_big) == len(p_small)

@@ -35,10 +35,11 @@ class Context:
             self._ents = list(self.doc.ents)
             self._ent_starts = [e.start for e in self._ents]
         out = []
-        for e in self._ents[bisect_left(self._ent_starts, span.start):]:
-            if e.end > span.end:
+        ents = self._ents
+        for k in range(bisect_left(self._ent_starts, span.start), len(ents)):  # no slice: it would copy the tail
+            if ents[k].end > span.end:
                 break
-            out.append(e)
+            out.append(ents[k])
         return out
 
     def place_candidates(self, s0: int, s1: int) -> list[tuple[int, int, str]]:
