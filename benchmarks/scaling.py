@@ -9,12 +9,13 @@ size, the ratio (time/kB at the largest size) / (time/kB at the smallest) and th
 least-squares fit time ~ size^k.  A layer whose ratio is above 1.5 misses the linear target and is
 marked.  Layers that take under 20 ms at the smallest size are timed on noise there; their ratio is
 still printed.  Also prints the peak RSS.  ``--profile LAYER`` prints a cProfile summary of that
-layer at the largest size.
+layer at the largest size; ``--no-gc`` switches the cyclic garbage collector off.
 """
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import math
 import pstats
@@ -183,10 +184,14 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="10,100,1000", help="comma-separated sizes in kB (default 10,100,1000)")
     ap.add_argument("--model", default=None)
     ap.add_argument("--profile", metavar="LAYER", help="cProfile this layer at the largest size")
+    ap.add_argument("--no-gc", action="store_true",
+                    help="switch Python's cyclic GC off (tells growth from full-heap collections from the algorithm's)")
     args = ap.parse_args(argv)
     sizes = sorted(float(s) for s in args.sizes.split(",") if s.strip())
     if not sizes:
         ap.error("--sizes needs at least one size")
+    if args.no_gc:
+        gc.disable()
     return run(sizes, args.model, args.profile)
 
 
