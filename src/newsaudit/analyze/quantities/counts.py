@@ -22,7 +22,7 @@ from ...dossier import Quantity, Span
 from . import numbers as N
 from .context import Context, with_context
 from .index import RangeIndex
-from .rules import found_blocks, is_group_size, text_blocks
+from .rules import found_blocks, is_group_size, is_year, of_plural, text_blocks
 from .mismatches import find_mismatches  # noqa: F401  (public here too)
 
 LAYER = "quantities"  # Problem.layer of this layer's findings
@@ -203,7 +203,7 @@ def _excluded(toks, doc, text, blocked) -> bool:
         return True
     if first.ent_type_ in ("DATE", "TIME"):
         # the NER sometimes swallows a count into a neighbouring date ("On Monday 52 residents ...")
-        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS) and not _of_plural(last, doc):
+        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS) and not of_plural(last, doc, TIME_UNITS):
             return True
     # citation marker: [3] or (3) or superscript-like
     before = text[start - 1] if start > 0 else ""
@@ -244,24 +244,6 @@ def _excluded(toks, doc, text, blocked) -> bool:
     if first.lower_ in ("one",) and nxt is not None and nxt.lower_ in ("another", "of"):
         return True
     return False
-
-
-def _of_plural(last, doc) -> bool:
-    """``Forty of the 90 members``: a number the NER took for a date, followed by ``of`` and a plural noun."""
-    if len(last.text) == 4 and last.text.isdigit():
-        return False
-    if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ != "of":
-        return False
-    for t in doc[last.i + 2:last.i + 6]:
-        if t.tag_ == "NNS":
-            return t.lower_ not in TIME_UNITS
-        if t.pos_ not in ("DET", "PRON", "ADV", "ADJ", "NUM"):
-            return False
-    return False
-
-
-def _is_year(t) -> bool:
-    return len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2199
 
 
 def _modifier(first, doc) -> tuple[int, str | None, str | None]:
@@ -454,7 +436,7 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
         if tok.pos_ != "SPACE" and not tok.is_alpha and not tok.like_num and len(tok.text) > 2:
             return _glued_quantity(tok, doc, text, blocked)
         return None
-    if tok.i > 0 and _is_number_token(doc[tok.i - 1]) and doc[tok.i - 1].i in used and not _is_year(doc[tok.i - 1]):
+    if tok.i > 0 and _is_number_token(doc[tok.i - 1]) and doc[tok.i - 1].i in used and not is_year(doc[tok.i - 1]):
         return None
     toks = _number_tokens(tok, doc, used)
     if _excluded(toks, doc, text, blocked):

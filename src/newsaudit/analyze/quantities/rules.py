@@ -5,6 +5,7 @@
   the start of a line);
 * ``found_blocks(found)``: reference-list entries and footnote bodies (citations entries, the
   structure's reference block and notes);
+* ``of_plural``: ``Forty of the 90 members`` is a count even when the NER calls it a date;
 * ``is_group_size(toks, doc)``: the 90 in ``40 of its roughly 90 members`` (the size of the group a
   count is taken from, not a count of the event).
 """
@@ -60,3 +61,22 @@ def is_group_size(toks, doc) -> bool:
         return False
     prev = doc[j - 1]
     return prev.like_num or prev.pos_ == "NUM"
+
+
+def of_plural(last, doc, time_units) -> bool:
+    """``Forty of the 90 members``: a number the NER took for a date, followed by ``of`` and a plural noun."""
+    if len(last.text) == 4 and last.text.isdigit():
+        return False
+    if last.i + 1 >= len(doc) or doc[last.i + 1].lower_ != "of":
+        return False
+    for t in doc[last.i + 2:last.i + 6]:
+        if t.tag_ == "NNS":
+            return t.lower_ not in time_units
+        if t.pos_ not in ("DET", "PRON", "ADV", "ADJ", "NUM"):
+            return False
+    return False
+
+
+def is_year(t) -> bool:
+    """A four-digit year token (``2019`` in ``By 2019 12 people had died``)."""
+    return len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2199
