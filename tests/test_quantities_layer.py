@@ -5,7 +5,6 @@ import pytest
 
 from newsaudit.analyze import load_layer
 from newsaudit.analyze.quantities import counts as Q
-from newsaudit.analyze.quantities.consistency import find_mismatches
 from newsaudit.analyze.base import Article
 from newsaudit.dossier import Citations, Marker
 
@@ -147,8 +146,8 @@ def test_quantities_mismatch_respects_different_dates():
                         value=value, low=value, high=value, counted="people", event="KILL", date=date,
                         sentence=Span(start=start, end=start + 5, text="x" * 5))
 
-    assert find_mismatches([q(0, 5, "2013-09-01"), q(20, 7, "2013-09-02")], "") == []
-    assert len(find_mismatches([q(0, 5, "2013-09-01"), q(20, 7, "2013-09-01")], "")) == 1
+    assert Q.find_mismatches([q(0, 5, "2013-09-01"), q(20, 7, "2013-09-02")], "") == []
+    assert len(Q.find_mismatches([q(0, 5, "2013-09-01"), q(20, 7, "2013-09-01")], "")) == 1
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "!!! ??? [1] [2]", "one one one", "\u201c52\u201d", "2013 2014 - 7", "a" * 500])

@@ -5,7 +5,7 @@ The layer's contract; the work is done in ``counts`` (imported on first use).
 from __future__ import annotations
 
 NAME = "quantities"
-REQUIRES: tuple[str, ...] = ("structure", "times")
+REQUIRES: tuple[str, ...] = ("structure", "citations", "entities", "times")  # reference blocks, place mentions, dates
 PROVIDES = ("quantities", "problems")
 NEEDS_DOC = True
 

@@ -20,10 +20,12 @@ from typing import Any
 from ..base import strip_span
 from ...dossier import Quantity, Span
 from . import numbers as N
-from .context import _with_context
-from .consistency import find_mismatches
+from .context import Context, with_context
+from .index import RangeIndex
+from .rules import found_blocks, is_group_size, is_year, of_plural, text_blocks
+from .mismatches import find_mismatches  # noqa: F401  (public here too)
 
-
+LAYER = "quantities"  # Problem.layer of this layer's findings
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +95,8 @@ def analyse(article, doc, found) -> dict[str, Any]:
     if doc is None or len(doc) == 0:
         return {"quantities": [], "problems": []}
     text = article.text
-    blocked = _blocked_ranges(found)
-    times = list(found.get("times") or [])
-    mentions = list(found.get("mentions") or [])
+    blocked = _blocked_ranges(found, text)
+    ctx = Context(doc, text, list(found.get("times") or []), list(found.get("mentions") or []))
     quantities: list[Quantity] = []
     used: set[int] = set()
     for tok in doc:
@@ -108,25 +109,25 @@ def analyse(article, doc, found) -> dict[str, Any]:
             q = None
         if q is None:
             continue
-        quantities.append(_with_context(q, doc, text, times, mentions))
+        quantities.append(with_context(q, ctx))
     return {"quantities": quantities, "problems": find_mismatches(quantities, text)}
 
 
 # ---------------------------------------------------------------- detection
 
 
-def _blocked_ranges(found) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def _blocked_ranges(found, text: str = "") -> RangeIndex:
+    out: list[tuple[int, int]] = found_blocks(found) + text_blocks(text)
     cit = found.get("citations")
     for m in getattr(cit, "markers", None) or []:
         out.append((m.start, m.end))
     for t in found.get("times") or []:
         out.append((t.start, t.end))
-    return out
+    return RangeIndex(out)
 
 
-def _overlaps(a: int, b: int, ranges) -> bool:
-    return any(s < b and a < e for s, e in ranges)
+def _overlaps(a: int, b: int, ranges: RangeIndex) -> bool:
+    return ranges.overlaps(a, b)
 
 
 def _is_number_token(t) -> bool:
@@ -202,7 +203,7 @@ def _excluded(toks, doc, text, blocked) -> bool:
         return True
     if first.ent_type_ in ("DATE", "TIME"):
         # the NER sometimes swallows a count into a neighbouring date ("On Monday 52 residents ...")
-        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS):
+        if not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in TIME_UNITS) and not of_plural(last, doc, TIME_UNITS):
             return True
     # citation marker: [3] or (3) or superscript-like
     before = text[start - 1] if start > 0 else ""
@@ -353,8 +354,9 @@ def _event(toks, counted, doc):
     node = anchor
     for _ in range(5):
         head = node.head
-        if head.i == node.i:
-            break
+        if head.i == node.i or (node.dep_ == "appos" and node.pos_ != "NUM"):
+            break  # the root, or a descriptive appositive ("home to 5,000 residents"): the count's clause ends
+            # (a numeric appositive restates the count: "6 miners had died, not five")
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ != "of" and head.head.pos_ in ("VERB", "AUX"):
             break  # "wounded in two cases": the count is of the cases, not of the wounded
         ev = _event_word(head)
@@ -368,11 +370,11 @@ def _event(toks, counted, doc):
                             if gc.dep_ == "pobj" and _event_word(gc):
                                 return _event_word(gc), gc
             for child in head.children:
-                if child.dep_ in ("xcomp", "oprd", "acomp", "ccomp", "dobj", "attr") and child.i != node.i and _event_word(child):
+                if child.dep_ in ("xcomp", "oprd", "acomp", "dobj", "attr") and child.i != node.i and _event_word(child):
                     if child.dep_ == "dobj" and child.pos_ not in ("ADJ",) and child.lower_ not in ("dead", "wounded", "injured"):
                         continue
                     return _event_word(child), child
-                if child.dep_ in ("xcomp", "oprd", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ in ("xcomp", "oprd") and child.pos_ in ("VERB", "AUX"):
                     for gc in child.children:
                         if gc.dep_ in ("acomp", "xcomp", "oprd") and _event_word(gc):
                             return _event_word(gc), gc
@@ -434,7 +436,7 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
         if tok.pos_ != "SPACE" and not tok.is_alpha and not tok.like_num and len(tok.text) > 2:
             return _glued_quantity(tok, doc, text, blocked)
         return None
-    if tok.i > 0 and _is_number_token(doc[tok.i - 1]) and doc[tok.i - 1].i in used:
+    if tok.i > 0 and _is_number_token(doc[tok.i - 1]) and doc[tok.i - 1].i in used and not is_year(doc[tok.i - 1]):
         return None
     toks = _number_tokens(tok, doc, used)
     if _excluded(toks, doc, text, blocked):
@@ -462,6 +464,8 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
     elif kind in ("max", "lt"):
         low = 0.0
     event, ev_tok = _event(toks, counted, doc)
+    if event != "OTHER" and is_group_size(toks, doc):
+        event, ev_tok = "OTHER", None  # "40 of its 90 members": the 90 is the group, not a count of the event
     start = doc[mod_i].idx if modifier else num_start
     end = last.idx + len(last.text)
     if counted is not None and counted.i > last.i:
