@@ -12,7 +12,9 @@ from newsaudit.errors import (FetchContentTypeError, FetchError, FetchNetworkErr
                               FetchSchemeError, FetchStatusError, InputTooLargeError)
 from newsaudit.ingest.fetch import USER_AGENT, fetch
 
-PAGE = "<html><head><meta charset='utf-8'><title>Bridge vote</title></head><body><p>The council voted.</p></body></html>"
+PAGE = "<html><head><meta charset='utf-8'><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>" + (
+    "<p>The council voted on Tuesday to repair the old river bridge, the mayor of Lindenfeld said in a statement. "
+    "Work will start in March and cost about 4 million euros, according to the city budget office.</p>" * 4) + "</article></body></html>"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -45,6 +47,18 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "file:///etc/passwd")
             self.end_headers()
+        elif p == "/slow":
+            import time
+            time.sleep(2)
+            self.send_response(200)
+            self.end_headers()
+        elif p == "/cp1251":
+            body = ("<html><head><meta charset='windows-1251'></head><body><p>"
+                    + "\u0421\u043e\u0432\u0435\u0442 \u0433\u043e\u043b\u043e\u0441\u043e\u0432\u0430\u043b \u0437\u0430 \u0440\u0435\u043c\u043e\u043d\u0442 \u043c\u043e\u0441\u0442\u0430 \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a. " * 12 + "</p></body></html>").encode("cp1251")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=windows-1251")
+            self.end_headers()
+            self.wfile.write(body)
         elif p == "/png":
             self.send_response(200)
             self.send_header("Content-Type", "image/png")
@@ -109,3 +123,33 @@ def test_ingest_url_fetch_connection_refused():
     with pytest.raises(FetchNetworkError) as ei:
         fetch(f"http://127.0.0.1:{port}/", max_bytes=1000, timeout=2)
     assert ei.value.code == "E112"
+
+
+def test_ingest_url_fetch_slow_response_times_out(base):
+    from newsaudit.errors import FetchTimeoutError
+    with pytest.raises(FetchTimeoutError):
+        fetch(base + "/slow", max_bytes=1000, timeout=0.3)
+
+
+@pytest.mark.parametrize("path,needle", [("/ok", "council voted"), ("/cp1251", "\u0421\u043e\u0432\u0435\u0442")])
+def test_ingest_url_cli_audit_records_fetch_meta(base, path, needle, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from newsaudit.cli import cli
+    r = CliRunner().invoke(cli, ["audit", base + path, "-f", "json", "--save-snapshot", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert needle in d["text"]
+    assert d["meta"]["http_status"] == 200 and d["meta"]["final_url"].endswith(path)
+    assert (tmp_path / d["meta"]["sha256"]).is_file()
+
+
+@pytest.mark.parametrize("path", ["/missing", "/png"])
+def test_ingest_url_cli_bad_url_one_line_exit_3(base, path):
+    from click.testing import CliRunner
+
+    from newsaudit.cli import cli
+    r = CliRunner().invoke(cli, ["audit", base + path])
+    assert r.exit_code == 3 and "Traceback" not in r.output and "E11" in r.output

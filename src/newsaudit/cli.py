@@ -112,7 +112,7 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
             if save_snapshot:
                 keep(fetched, save_snapshot)
             options = options.model_copy(update={"url": url or fetched.url})
-            dossier = run_audit(fetched.body, options=options)
+            dossier = run_audit(fetched.decoded(), options=options)
             dossier.meta = dossier.meta.model_copy(update={
                 "final_url": fetched.url, "fetched_at": fetched.fetched_at,
                 "http_status": fetched.status, "sha256": fetched.sha256})

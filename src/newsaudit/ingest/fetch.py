@@ -24,6 +24,16 @@ class Fetched:
     body: bytes
     fetched_at: str
     sha256: str
+    charset: str | None = None  # declared in the Content-Type header
+
+    def decoded(self) -> str | bytes:
+        """The body as text when the server declared a charset Python knows, else the raw bytes."""
+        if self.charset and self.content_type != "application/pdf":
+            try:
+                return self.body.decode(self.charset)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return self.body
 
 
 def is_url(s: str) -> bool:
@@ -59,6 +69,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 15.0, max_redirects: int
                         raise FetchStatusError(f"{url} answered HTTP {resp.status_code}.",
                                                hint="check the URL; the page may have moved or need a login")
                     ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
+                    charset = resp.charset_encoding
                     if ctype and ctype not in ACCEPTED:
                         raise FetchContentTypeError(f"{url} is {ctype!r}, not an article page.",
                                                     hint="give a URL of an HTML, plain-text or PDF page")
@@ -72,7 +83,7 @@ def fetch(url: str, *, max_bytes: int, timeout: float = 15.0, max_redirects: int
                     body = b"".join(chunks)
                     return Fetched(url=str(resp.url), status=resp.status_code, content_type=ctype, body=body,
                                    fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                                   sha256=hashlib.sha256(body).hexdigest())
+                                   sha256=hashlib.sha256(body).hexdigest(), charset=charset)
             except httpx.TimeoutException as exc:
                 raise FetchTimeoutError(f"fetching {url} timed out ({type(exc).__name__}).",
                                         hint="check the network, or try again later") from None
