@@ -92,7 +92,8 @@ FORMATS = ("terminal", "json", "markdown", "html")
 @click.option("--max-size", type=float, default=10.0, show_default=True, help="Largest input accepted, in MiB.")
 @click.option("--no-rhetoric", is_flag=True, help="Skip the rhetoric layer.")
 @click.option("--strict", is_flag=True, help="Exit 1 when problems are found.")
-def audit(article, sample, fmt, output, published, url, model, max_size, no_rhetoric, strict):
+@click.option("--save-snapshot", type=click.Path(file_okay=False), help="Keep a fetched page's raw bytes in DIR (named by sha256).")
+def audit(article, sample, fmt, output, published, url, model, max_size, no_rhetoric, strict, save_snapshot):
     """Audit ARTICLE (a .txt, .html or .json file; '-' reads stdin)."""
     from .api import audit as run_audit
     from .settings import AuditOptions
@@ -104,11 +105,24 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
                                      max_bytes=int(max_size * 1024 * 1024), rhetoric=not no_rhetoric)
         if sample:
             source = sample_path()
+        elif article and article.lower().startswith(("http://", "https://", "file:")):
+            from .ingest.fetch import fetch, save_snapshot as keep
+
+            fetched = fetch(article, max_bytes=int(max_size * 1024 * 1024))
+            if save_snapshot:
+                keep(fetched, save_snapshot)
+            options = options.model_copy(update={"url": url or fetched.url})
+            dossier = run_audit(fetched.decoded(), options=options)
+            dossier.meta = dossier.meta.model_copy(update={
+                "final_url": fetched.url, "fetched_at": fetched.fetched_at,
+                "http_status": fetched.status, "sha256": fetched.sha256})
+            source = None
         elif article == "-":
             source = sys.stdin.buffer.read()
         else:
             source = Path(article)
-        dossier = run_audit(source, options=options)
+        if source is not None:
+            dossier = run_audit(source, options=options)
     except NewsauditError as exc:
         fail(exc)
     if fmt == "terminal" and not output:

@@ -92,3 +92,33 @@ class UnsafeQueryError(StoreError):
 
 class QueryTimeoutError(StoreError):
     code = "E511"
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (network, HTTP status, redirects, type or size)."""
+
+    code = "E110"
+
+
+class FetchSchemeError(FetchError):
+    code = "E111"
+
+
+class FetchNetworkError(FetchError):
+    code = "E112"
+
+
+class FetchTimeoutError(FetchError):
+    code = "E113"
+
+
+class FetchStatusError(FetchError):
+    code = "E114"
+
+
+class FetchRedirectError(FetchError):
+    code = "E115"
+
+
+class FetchContentTypeError(FetchError):
+    code = "E116"

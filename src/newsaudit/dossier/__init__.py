@@ -30,6 +30,10 @@ class Meta(Model):
     language: str | None = None
     source_format: str = "text"  # text | html | json
     encoding: str | None = None
+    final_url: str | None = None  # the URL a fetch ended at (after redirects)
+    fetched_at: str | None = None  # UTC ISO 8601 time of the fetch
+    http_status: int | None = None
+    sha256: str | None = None  # of the raw fetched bytes
     model: str | None = None  # spaCy pipeline name and version
     newsaudit_version: str | None = None
     warnings: list[Notice] = Field(default_factory=list)
