@@ -79,12 +79,29 @@ def cli(verbose: int) -> None:
 
 
 FORMATS = ("terminal", "json", "markdown", "html")
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                  ".txt": "terminal"}
+
+
+def resolve_format(fmt, output):
+    """The output format: --format if given, else inferred from -o's extension, else terminal.
+
+    Refuses a --format that contradicts -o's extension (e.g. terminal text into an .html file).
+    """
+    inferred = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    if fmt is None:
+        return inferred or "terminal"
+    if inferred is not None and inferred != fmt:
+        raise click.UsageError(f"--format {fmt} does not match -o {output} (a {inferred} file); "
+                               f"drop --format or use --format {inferred}.")
+    return fmt
 
 
 @cli.command()
 @click.argument("article", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--sample", is_flag=True, help="Audit the sample article shipped with newsaudit.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: from -o's extension, else terminal].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date (YYYY-MM-DD); anchors relative dates.")
 @click.option("--url", help="The article's URL (recorded in the dossier).")
@@ -99,6 +116,7 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
 
     if bool(article) == bool(sample):
         raise click.UsageError("give an ARTICLE file or --sample (not both).")
+    fmt = resolve_format(fmt, output)
     try:
         options = AuditOptions.build(published=published.date() if published else None, url=url, model=model,
                                      max_bytes=int(max_size * 1024 * 1024), rhetoric=not no_rhetoric)
