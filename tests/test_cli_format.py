@@ -22,3 +22,24 @@ def test_cli_format_inferred_from_output(fmt, output, expected):
 def test_cli_format_mismatch_refused(fmt, output):
     with pytest.raises(click.UsageError, match="--format"):
         resolve_format(fmt, output)
+
+
+@pytest.mark.parametrize("arg, expected", [("https://example.org/a", True), ("HTTP://x.test", True),
+                                           ("article.txt", False), ("http_notes.txt", False)])
+def test_cli_format_url_detected(arg, expected):
+    from newsaudit.cli import is_url
+
+    assert is_url(arg) is expected
+
+
+def test_cli_format_url_not_reported_as_missing_file():
+    from click.testing import CliRunner
+
+    from newsaudit.cli import cli, url_support
+
+    if url_support():
+        pytest.skip("URL fetching exists; its own tests cover this branch")
+    result = CliRunner().invoke(cli, ["audit", "https://example.org/story"])
+    assert result.exit_code != 0
+    assert "URLs are not supported yet" in result.output
+    assert "no such file" not in result.output.lower()

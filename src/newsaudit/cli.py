@@ -83,6 +83,17 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "mark
                   ".txt": "terminal"}
 
 
+def is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def url_support() -> bool:
+    """True once ``newsaudit.ingest.fetch`` (URL fetching) exists; the URL branch is then theirs."""
+    import importlib.util
+
+    return importlib.util.find_spec("newsaudit.ingest.fetch") is not None
+
+
 def resolve_format(fmt, output):
     """The output format: --format if given, else inferred from -o's extension, else terminal.
 
@@ -117,6 +128,8 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
     if bool(article) == bool(sample):
         raise click.UsageError("give an ARTICLE file or --sample (not both).")
     fmt = resolve_format(fmt, output)
+    if article and is_url(article) and not url_support():
+        raise click.UsageError(f"URLs are not supported yet: save the page and pass the file instead of {article}.")
     try:
         options = AuditOptions.build(published=published.date() if published else None, url=url, model=model,
                                      max_bytes=int(max_size * 1024 * 1024), rhetoric=not no_rhetoric)
