@@ -43,3 +43,21 @@ def test_cli_format_url_not_reported_as_missing_file():
     assert result.exit_code != 0
     assert "URLs are not supported yet" in result.output
     assert "no such file" not in result.output.lower()
+
+
+@pytest.mark.parametrize("args, level", [(["audit", "-v", "--help"], 20), (["-vv", "audit", "--help"], 10),
+                                         (["audit", "--help", "--verbose"], 20), (["audit", "--help"], 30)])
+def test_cli_format_verbose_after_subcommand(args, level, monkeypatch):
+    from click.testing import CliRunner
+
+    import newsaudit.cli as cli_mod
+
+    seen = []
+    monkeypatch.setattr(cli_mod, "_setup_logging", lambda v: seen.append(logging_level(v)))
+    result = CliRunner().invoke(cli_mod.cli, args)
+    assert result.exit_code == 0, result.output
+    assert seen == [level]
+
+
+def logging_level(verbose):
+    return 30 - 10 * min(verbose, 2)

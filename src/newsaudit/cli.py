@@ -42,6 +42,13 @@ class LazyGroup(click.Group):
         module = self.lazy[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
 
+    def parse_args(self, ctx, args):
+        # -v/-vv/--verbose may also follow the subcommand: hoist them (before any "--") to the group.
+        cut = args.index("--") if "--" in args else len(args)
+        verbose = [a for a in args[:cut] if a == "--verbose" or (len(a) > 1 and a.startswith("-") and set(a[1:]) == {"v"})]
+        rest = [a for a in args[:cut] if a not in verbose] + args[cut:]
+        return super().parse_args(ctx, verbose + rest)
+
     def get_command(self, ctx, name):
         if name in self.lazy and self._available(name):
             module, attr = self.lazy[name].split(":")
