@@ -42,6 +42,13 @@ class LazyGroup(click.Group):
         module = self.lazy[name].split(":")[0]
         return importlib.util.find_spec(module) is not None
 
+    def parse_args(self, ctx, args):
+        # -v/-vv/--verbose may also follow the subcommand: hoist them (before any "--") to the group.
+        cut = args.index("--") if "--" in args else len(args)
+        verbose = [a for a in args[:cut] if a == "--verbose" or (len(a) > 1 and a.startswith("-") and set(a[1:]) == {"v"})]
+        rest = [a for a in args[:cut] if a not in verbose] + args[cut:]
+        return super().parse_args(ctx, verbose + rest)
+
     def get_command(self, ctx, name):
         if name in self.lazy and self._available(name):
             module, attr = self.lazy[name].split(":")
@@ -79,12 +86,33 @@ def cli(verbose: int) -> None:
 
 
 FORMATS = ("terminal", "json", "markdown", "html")
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown",
+                  ".txt": "terminal"}
+
+
+def is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
+
+
+def resolve_format(fmt, output):
+    """The output format: --format if given, else inferred from -o's extension, else terminal.
+
+    Refuses a --format that contradicts -o's extension (e.g. terminal text into an .html file).
+    """
+    inferred = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    if fmt is None:
+        return inferred or "terminal"
+    if inferred is not None and inferred != fmt:
+        raise click.UsageError(f"--format {fmt} does not match -o {output} (a {inferred} file); "
+                               f"drop --format or use --format {inferred}.")
+    return fmt
 
 
 @cli.command()
 @click.argument("article", required=False, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--sample", is_flag=True, help="Audit the sample article shipped with newsaudit.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format [default: from -o's extension, else terminal].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date (YYYY-MM-DD); anchors relative dates.")
 @click.option("--url", help="The article's URL (recorded in the dossier).")
@@ -100,6 +128,7 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
 
     if bool(article) == bool(sample):
         raise click.UsageError("give an ARTICLE file or --sample (not both).")
+    fmt = resolve_format(fmt, output)
     try:
         options = AuditOptions.build(published=published.date() if published else None, url=url, model=model,
                                      max_bytes=int(max_size * 1024 * 1024), rhetoric=not no_rhetoric)
