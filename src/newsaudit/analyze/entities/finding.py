@@ -59,6 +59,8 @@ class MentionFinding:
             return None
         if " " not in low and low in N.GENERIC_HEADS:
             return None
+        if _label_word(self.text, start, end):
+            return None  # ``UPDATE:``, ``WARNING:`` — page furniture in capitals, not an organisation
         m = _M(start=start, end=end, label=label, source=source, title=title)
         self.mentions.append(m)
         return m
@@ -349,3 +351,21 @@ class MentionFinding:
                 m = self._add(a, a + len(pub), "ORG", "reference")
                 if m:
                     m.votes["ORG"] += 1
+
+
+# capitalised labels that open a line of page furniture or an editor's note, never a name
+LABEL_WORDS = frozenset("""update updated updates warning breaking exclusive watch video photos photo live opinion
+editorial analysis note correction clarification advertisement sponsored alert developing read related subscribe
+share listen explainer factbox timeline""".split())
+
+
+def _label_word(text: str, start: int, end: int) -> bool:
+    """A single capitalised word that is a furniture label, or any all-capitals word opening a line and
+    followed by a colon (``UPDATE:``), is no entity."""
+    s = text[start:end]
+    if " " in s.strip():
+        return False
+    if s.lower().strip(".") in LABEL_WORDS and (s.isupper() or text[end:end + 1] == ":"):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return s.isupper() and len(s) > 4 and not text[line_start:start].strip() and text[end:end + 1] == ":"

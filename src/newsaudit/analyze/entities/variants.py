@@ -88,6 +88,7 @@ class EntityBuilding:
             e.mentions.sort(key=lambda s: s.start)
         mentions.sort(key=lambda x: x.start)
         problems += self._variants(entities, mentions)
+        problems += _first_name_variants(entities)
         return {"entities": entities, "mentions": mentions, "problems": problems}
 
     def _canonical(self, members: list[_M]) -> _M:
@@ -220,3 +221,32 @@ class _TS:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+def _first_name_variants(entities: list[Entity]) -> list[Problem]:
+    """``Dan Okafor`` and ``Daniel Okafor`` in one article: the same surname, one first name a short form of
+    the other.  Flagged (``name_variant``) and listed as variants; never merged, since two relatives can
+    share a surname."""
+    by_surname: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
+    for e in entities:
+        parts = e.canonical.split()
+        if e.type == "PERSON" and len(parts) >= 2 and parts[0][:1].isupper():
+            by_surname[N.fold(parts[-1])].append((parts[0], e))
+    problems: list[Problem] = []
+    for group in by_surname.values():
+        for i, (fa, ea) in enumerate(group):
+            for fb, eb in group[i + 1:]:
+                short, full = sorted((fa, fb), key=len)
+                if short == full or len(short) < 3 or not N.fold(full).startswith(N.fold(short.rstrip("."))):
+                    continue
+                ea.variants = sorted(set(ea.variants) | {eb.canonical})
+                eb.variants = sorted(set(eb.variants) | {ea.canonical})
+                later = max(ea, eb, key=lambda e: e.mentions[0].start)
+                first = min(ea, eb, key=lambda e: e.mentions[0].start)
+                sp = later.mentions[0]
+                problems.append(Problem(
+                    kind="name_variant", severity="info", layer=LAYER, start=sp.start, end=sp.end, text=sp.text,
+                    message=f"'{first.canonical}' and '{later.canonical}' may be one person ('{short}' is a short "
+                            f"form of '{full}'): check before counting them as two voices",
+                    related=[first.mentions[0], sp], details={"entities": [first.id, later.id]}))
+    return problems
