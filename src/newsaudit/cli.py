@@ -24,6 +24,7 @@ import click
 
 from ._version import __version__
 from .errors import NewsauditError
+from .report import write_private
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INPUT, EXIT_MODEL = 0, 1, 2, 3, 4
 
@@ -165,7 +166,7 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
 
         text = render(dossier, fmt)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            write_private(output, text)
             click.echo(f"wrote {output}", err=True)
         else:
             click.echo(text)
@@ -183,7 +184,7 @@ def schema(output):
 
     text = json.dumps(Dossier.model_json_schema(), indent=2)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_private(output, text)
     else:
         click.echo(text)
 

@@ -1,9 +1,10 @@
 """``newsaudit compare STORE``: what happened? — agreements and conflicts across a corpus's accounts of one event."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import click
+
+from ..report import write_private
 
 
 @click.command()
@@ -40,7 +41,7 @@ def compare(store, query, fmt, output, limit):
 
     text = RENDERERS.get(fmt, to_markdown)(result)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_private(output, text)
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)

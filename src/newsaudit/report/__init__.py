@@ -33,3 +33,12 @@ def render(dossier, fmt: str) -> str:
 
         return render_terminal_text(dossier)
     raise ValueError(f"unknown format {fmt!r}")
+
+
+def write_private(path, text: str) -> None:
+    """Write a report file readable by its owner only (0600) when it is new; an existing file keeps its mode."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)

@@ -37,6 +37,9 @@ SHARDS, TMP, CATALOG = "shards", "tmp", "catalog.duckdb"
 def init_store(store: str | os.PathLike) -> Path:
     root = Path(store).resolve()
     try:
+        if not root.exists():
+            root.mkdir(parents=True, mode=0o700)  # a new store is private: articles can be sensitive
+            os.chmod(root, 0o700)  # mkdir's mode is filtered by the umask; the store's is not
         (root / SHARDS).mkdir(parents=True, exist_ok=True)
         (root / TMP).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
