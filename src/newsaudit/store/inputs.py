@@ -43,7 +43,8 @@ def content_id(data: bytes) -> str:
 
 
 def record_id(record: dict[str, Any]) -> str:
-    return content_id(json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    # surrogatepass: a record holding a lone surrogate (``"\ud800"``) still gets an id (ingest repairs the text)
+    return content_id(json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass"))
 
 
 def _kind(path: Path) -> str:
@@ -121,14 +122,20 @@ def _jsonl(path: Path, max_bytes: int | None) -> Iterator[Item]:
                 continue
             try:
                 record = json.loads(raw)
-            except ValueError as exc:
-                yield Item(id=content_id(raw), source=source, size=len(raw), error=("bad_json", f"not JSON: {exc}"))
+            except (ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deep to read
+                reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+                yield Item(id=content_id(raw), source=source, size=len(raw), error=("bad_json", f"not JSON: {reason}"))
                 continue
             if not isinstance(record, dict):
                 yield Item(id=content_id(raw), source=source, size=len(raw),
                            error=("bad_json", "the line is JSON but not an object"))
                 continue
-            yield Item(id=record_id(record), source=source, payload=record, size=len(raw),
+            try:
+                rid = record_id(record)
+            except (ValueError, TypeError, RecursionError) as exc:  # a poison record must not stop the run
+                yield Item(id=content_id(raw), source=source, size=len(raw), error=("bad_record", f"unusable record: {exc}"))
+                continue
+            yield Item(id=rid, source=source, payload=record, size=len(raw),
                        url=record.get("url") if isinstance(record.get("url"), str) else None)
 
 
