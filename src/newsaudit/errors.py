@@ -83,6 +83,12 @@ class StoreError(NewsauditError):
     exit_code = 3
 
 
+class StoreLockedError(StoreError):
+    """Another process is writing to the store."""
+
+    code = "E501"
+
+
 class UnsafeQueryError(StoreError):
     """``corpus sql`` refused a statement that could write, attach, install or read outside the store."""
 

@@ -18,6 +18,7 @@ from ..errors import OptionsError
 from ..settings import AuditOptions
 from .catalog import write_catalog
 from .inputs import Item, discover, iter_items, _kind
+from .lock import store_lock
 from .shards import clean_tmp, done_ids, init_store
 from .worker import init_worker, peak_rss_bytes, process_batch, rss_bytes
 
@@ -115,6 +116,12 @@ def run_corpus(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, o
         raise OptionsError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     workers = max(1, int(workers))
     root = init_store(out)
+    with store_lock(root):  # one writer per store: a second run is refused, a killed run's lock is gone
+        return _run_locked(root, inputs, options, workers, engine, scheduler, shard_size, on_total, on_progress, client)
+
+
+def _run_locked(root: Path, inputs: list, options: AuditOptions, workers: int, engine: str, scheduler: str | None,
+                shard_size: int, on_total, on_progress, client) -> RunResult:
     stale = clean_tmp(root)
     if stale:
         log.info("removed %d unfinished shard(s) of an earlier run", stale)
