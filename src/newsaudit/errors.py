@@ -17,6 +17,13 @@ class NewsauditError(Exception):
         self.hint = hint
         super().__init__(f"[{self.code}] {message}" + (f" Hint: {hint}" if hint else ""))
 
+    def __reduce__(self):  # keyword-only ``hint``: pickle explicitly, so errors cross process pools intact
+        return _rebuild, (type(self), self.message, self.hint)
+
+
+def _rebuild(cls, message, hint):
+    return cls(message, hint=hint)
+
 
 class InputError(NewsauditError):
     """The input could not be read as an article."""

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import StoreLockedError
+from ..errors import StoreError, StoreLockedError
 
 LOCK = ".lock"
 
@@ -20,7 +20,11 @@ LOCK = ".lock"
 @contextlib.contextmanager
 def store_lock(root: Path) -> Iterator[None]:
     path = root / LOCK
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(f"cannot write to the store {root}: {exc.strerror or exc}",
+                         hint="check the store's permissions and free space") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -85,6 +85,16 @@ def new_shard_id(tag: str = "") -> str:
 def write_shard(root: Path, shard_id: str, tables: dict[str, pa.Table]) -> Path:
     """Write every table of one batch as ``shards/<shard_id>/``, atomically."""
     tmp = root / TMP / f"{shard_id}.{uuid.uuid4().hex[:6]}"
+    try:
+        return _write_shard(root, tmp, shard_id, tables)
+    except OSError as exc:  # a full or read-only disk: finished shards stay valid, this one is dropped
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise StoreError(f"cannot write to the store {root}: {exc.strerror or exc}",
+                         hint="free disk space or check the store's permissions; finished shards are kept, "
+                              "and a re-run resumes") from None
+
+
+def _write_shard(root: Path, tmp: Path, shard_id: str, tables: dict[str, pa.Table]) -> Path:
     tmp.mkdir(parents=True)
     for name in TABLES:
         table = tables.get(name)
