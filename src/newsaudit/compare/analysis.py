@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from . import text as T
+from .intervals import labels_compatible
 from .facts import GROUP_NOUNS, ArticleFacts, Corpus
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class NumberLine:
 
     @property
     def conflict(self) -> bool:
-        return len(self.values) > 1
+        return any(not labels_compatible(self.values[0].label, v.label) for v in self.values[1:])
 
 
 @dataclass
@@ -422,6 +423,8 @@ def value_conflicts(lines: list[NumberLine]) -> list[Contradiction]:
         vals = line.values[:MAX_VALUES]
         for i in range(min(1, len(vals))):  # the most reported value against each other one
             for j in range(i + 1, len(vals)):
+                if labels_compatible(vals[i].label, vals[j].label):
+                    continue  # e.g. "at least 40" and "more than 38" can both be right
                 a = next((r for r in vals[i].refs if r.source), vals[i].refs[0])
                 b = next((r for r in vals[j].refs if r.source), vals[j].refs[0])
                 out.append(Contradiction("values", a, b,
