@@ -35,3 +35,9 @@ def test_compare_intervals_interval(value, mod, lo, hi):
 def test_compare_intervals_vague_word_is_a_range_not_a_number():
     lo, hi = from_label("dozens")
     assert lo < hi and (lo, hi) != (24, 24)
+
+
+@pytest.mark.parametrize("mods,shown", [(["dozens"], "dozens"), (["at least"], "at least 24"), ([None], "24")])
+def test_compare_intervals_label_shows_vague_word(mods, shown):
+    from newsaudit.compare.analysis import _label
+    assert _label(24.0, mods) == shown

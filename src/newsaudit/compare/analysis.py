@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from . import text as T
-from .intervals import labels_compatible
+from .intervals import VAGUE, labels_compatible
 from .facts import GROUP_NOUNS, ArticleFacts, Corpus
 
 log = logging.getLogger(__name__)
@@ -228,7 +228,10 @@ def query_filter(arts: list[ArticleFacts], query: str) -> list[int]:
 def _label(value: float, modifiers: Iterable[str | None]) -> str:
     v = f"{value:g}"
     mods = Counter(m for m in modifiers if m)
-    return f"{mods.most_common(1)[0][0]} {v}" if mods else v
+    if not mods:
+        return v
+    top = mods.most_common(1)[0][0]
+    return top if top.lower() in VAGUE else f"{top} {v}"  # vague words are shown as words
 
 
 def _rank(a: ArticleFacts, nf) -> tuple[bool, bool]:
