@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from . import text as T
+from .intervals import VAGUE, labels_compatible
 from .facts import GROUP_NOUNS, ArticleFacts, Corpus
 from .models import ClaimGroup, Comparison, Contradiction, DateValue, NameVariant, NumberLine, TimelineEvent, ValueReport, VoiceLine, _ref, _sref
 
@@ -114,7 +115,10 @@ def query_filter(arts: list[ArticleFacts], query: str) -> list[int]:
 def _label(value: float, modifiers: Iterable[str | None]) -> str:
     v = f"{value:g}"
     mods = Counter(m for m in modifiers if m)
-    return f"{mods.most_common(1)[0][0]} {v}" if mods else v
+    if not mods:
+        return v
+    top = mods.most_common(1)[0][0]
+    return top if top.lower() in VAGUE else f"{top} {v}"  # vague words are shown as words
 
 
 def _rank(a: ArticleFacts, nf) -> tuple[bool, bool]:
@@ -309,6 +313,8 @@ def value_conflicts(lines: list[NumberLine]) -> list[Contradiction]:
         vals = line.values[:MAX_VALUES]
         for i in range(min(1, len(vals))):  # the most reported value against each other one
             for j in range(i + 1, len(vals)):
+                if labels_compatible(vals[i].label, vals[j].label):
+                    continue  # e.g. "at least 40" and "more than 38" can both be right
                 a = next((r for r in vals[i].refs if r.source), vals[i].refs[0])
                 b = next((r for r in vals[j].refs if r.source), vals[j].refs[0])
                 out.append(Contradiction("values", a, b,

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from . import text as T
+from .intervals import VAGUE
 
 log = logging.getLogger(__name__)
 
@@ -323,7 +324,11 @@ def _numbers_from_layer(art: ArticleFacts, rows: list[dict], speaker_at) -> list
             sent = T.Sentence(r["sentence_start"], r["sentence_end"], r["sentence_text"])
         sent = sent or art.sentence_at(start) or T.Sentence(r["start"], r["end"], r["text"])
         src = _source_for(art, sent, start, speaker_at, None, [])
-        out.append(NumberFact(str(r.get("event") or "OTHER"), float(value), r.get("modifier"), start, end,
+        mod = r.get("modifier")
+        surface = art.text[start:end].strip().lower()
+        if r.get("value") is None and surface in VAGUE:
+            mod = surface  # "dozens" stays a word with its range, never an invented 24
+        out.append(NumberFact(str(r.get("event") or "OTHER"), float(value), mod, start, end,
                               art.text[start:end], sent, src, r.get("date")))
     return out
 

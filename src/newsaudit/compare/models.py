@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from . import text as T
 from .facts import ArticleFacts
+from .intervals import labels_compatible
 
 
 # ----------------------------------------------------------------- result model
@@ -44,7 +45,7 @@ class NumberLine:
 
     @property
     def conflict(self) -> bool:
-        return len(self.values) > 1
+        return any(not labels_compatible(self.values[0].label, v.label) for v in self.values[1:])
 
 
 @dataclass
