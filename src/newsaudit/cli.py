@@ -121,8 +121,9 @@ def resolve_format(fmt, output):
 @click.option("--max-size", type=float, default=10.0, show_default=True, help="Largest input accepted, in MiB.")
 @click.option("--no-rhetoric", is_flag=True, help="Skip the rhetoric layer.")
 @click.option("--strict", is_flag=True, help="Exit 1 when problems are found.")
+@click.option("--all", "show_all", is_flag=True, help="Show every finding, also those held back as below their confidence threshold.")
 @click.option("--save-snapshot", type=click.Path(file_okay=False), help="Keep a fetched page's raw bytes in DIR (named by sha256).")
-def audit(article, sample, fmt, output, published, url, model, max_size, no_rhetoric, strict, save_snapshot):
+def audit(article, sample, fmt, output, published, url, model, max_size, no_rhetoric, strict, show_all, save_snapshot):
     """Audit ARTICLE (a .txt, .html or .json file; '-' reads stdin)."""
     from .api import audit as run_audit
     from .settings import AuditOptions
@@ -160,11 +161,11 @@ def audit(article, sample, fmt, output, published, url, model, max_size, no_rhet
 
         from .report.terminal import print_terminal
 
-        print_terminal(dossier, Console())
+        print_terminal(dossier, Console(), show_all)
     else:
         from .report import render
 
-        text = render(dossier, fmt)
+        text = render(dossier, fmt, show_all)
         if output:
             write_private(output, text)
             click.echo(f"wrote {output}", err=True)

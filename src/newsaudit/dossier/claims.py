@@ -36,6 +36,16 @@ class SourcingSummary(Model):
     shares: dict[str, float] = Field(default_factory=dict)
     unsourced: list[int] = Field(default_factory=list)  # indices into ``Dossier.claims``
 
+    @classmethod
+    def of(cls, claims: list["Claim"]) -> "SourcingSummary":
+        """Counts and shares of check-worthy claims per sourcing status; the unsourced ones."""
+        cw = [(i, c) for i, c in enumerate(claims) if c.checkworthy]
+        statuses = ("cited", "cited_broken", "attributed", "unsourced")
+        counts = {s: sum(1 for _, c in cw if c.sourcing == s) for s in statuses}
+        shares = {s: (round(counts[s] / len(cw), 4) if cw else 0.0) for s in statuses}
+        return cls(checkworthy=len(cw), counts=counts, shares=shares,
+                   unsourced=[i for i, c in cw if c.sourcing == "unsourced"])
+
 
 class RhetoricSpan(Span):
     technique: str  # SemEval-2020 Task 11 name, or "Rhetorical_Question" / "Sarcastic_Exclamation"

@@ -16,22 +16,25 @@ def section(name: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.sections.{name}")
 
 
-def render(dossier, fmt: str) -> str:
-    """Render ``dossier`` as ``json``, ``markdown``, ``html`` or ``terminal`` (plain text) and return it."""
+def render(dossier, fmt: str, show_all: bool = False) -> str:
+    """Render ``dossier`` as ``json``, ``markdown``, ``html`` or ``terminal`` (plain text) and return it.
+
+    Reports other than JSON show the default view (findings below their display threshold held back, and
+    counted) unless ``show_all``; JSON always holds everything."""
     if fmt == "json":
         return dossier.model_dump_json(indent=2)
     if fmt == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(dossier)
+        return render_markdown(dossier, show_all)
     if fmt == "html":
         from .html import render_html
 
-        return render_html(dossier)
+        return render_html(dossier, show_all)
     if fmt == "terminal":
         from .terminal import render_terminal_text
 
-        return render_terminal_text(dossier)
+        return render_terminal_text(dossier, show_all=show_all)
     raise ValueError(f"unknown format {fmt!r}")
 
 

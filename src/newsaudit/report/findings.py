@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from .view import passes
+
 LAYERS = ("quotes", "speakers", "entities", "times", "quantities", "claims", "sourcing", "rhetoric", "problems")
 
 
@@ -38,9 +40,11 @@ def _quotes(d):
     from .sections.quotes import speaker_label
 
     for q in d.quotes:
-        yield Finding("quotes", q.start, q.end, q.text, f"{q.kind}: {q.content.start}-{q.content.end}", _conf(q))
+        shown = passes(q, "quotes")
+        yield Finding("quotes", q.start, q.end, q.text, f"{q.kind}: {q.content.start}-{q.content.end}", _conf(q), shown)
         if q.speaker is not None:
-            yield Finding("speakers", q.start, q.end, q.text, f"speaker: {speaker_label(q)}", _conf(q.speaker))
+            yield Finding("speakers", q.start, q.end, q.text, f"speaker: {speaker_label(q)}", _conf(q.speaker),
+                          shown and passes(q.speaker, "speakers"))
 
 
 def _entities(d):
@@ -53,7 +57,7 @@ def _entities(d):
             label += " | also " + ", ".join(e.aliases)
         if e.variants:
             label += " | variants " + ", ".join(e.variants)
-        yield Finding("entities", first.start, first.end, first.text, label, _conf(e))
+        yield Finding("entities", first.start, first.end, first.text, label, _conf(e), passes(e, "entities"))
 
 
 def _times(d):
@@ -61,37 +65,40 @@ def _times(d):
     for i, t in enumerate(d.times):
         if i in in_timeline or t.section == "body":
             label = f"{t.type} {t.value or '?'}" + (f" ({t.mod})" if t.mod else "")
-            yield Finding("times", t.start, t.end, t.text, label, _conf(t))
+            yield Finding("times", t.start, t.end, t.text, label, _conf(t), passes(t, "times"))
 
 
 def _quantities(d):
     from .sections.quantities import _range
 
     for q in d.quantities:
-        yield Finding("quantities", q.start, q.end, q.text, f"{_range(q)} | {q.counted or '—'} | {q.event}", _conf(q))
+        yield Finding("quantities", q.start, q.end, q.text, f"{_range(q)} | {q.counted or '—'} | {q.event}", _conf(q),
+                      passes(q, "quantities"))
 
 
 def _claims(d):
     for c in d.claims:
         if not c.checkworthy:
             continue
-        yield Finding("claims", c.start, c.end, c.text, "check-worthy", _conf(c))
+        shown = passes(c, "claims")
+        yield Finding("claims", c.start, c.end, c.text, "check-worthy", _conf(c), shown)
         holder = "author" if c.holder.kind == "author" else (c.holder.name or "unnamed source")
         cites = " ".join(f"[{n}]" for n in c.citations)
         label = f"{c.sourcing} {cites}".strip() + f" | holder: {holder}"
-        yield Finding("sourcing", c.start, c.end, c.text, label, getattr(c, "sourcing_confidence", None))
+        yield Finding("sourcing", c.start, c.end, c.text, label, getattr(c, "sourcing_confidence", None), shown)
 
 
 def _rhetoric(d):
     from .sections.rhetoric import MIN_SCORE
 
     for r in d.rhetoric:
-        yield Finding("rhetoric", r.start, r.end, r.text, r.technique, _conf(r), shown=r.score >= MIN_SCORE)
+        yield Finding("rhetoric", r.start, r.end, r.text, r.technique, _conf(r),
+                      shown=r.score >= MIN_SCORE and passes(r, "rhetoric"))
 
 
 def _problems(d):
     for p in d.all_problems():
-        yield Finding("problems", p.start, p.end, p.text, f"{p.kind}: {p.message}", _conf(p))
+        yield Finding("problems", p.start, p.end, p.text, f"{p.kind}: {p.message}", _conf(p), passes(p, "problems"))
 
 
 def findings(d) -> list[Finding]:

@@ -316,9 +316,11 @@ def _asset(name: str) -> str:
     return (files(__package__) / "static" / name).read_text(encoding="utf-8")
 
 
-def render_html(dossier) -> str:
-    """The whole report as one self-contained HTML document."""
-    d = dossier
+def render_html(dossier, show_all: bool = False) -> str:
+    """The whole report as one self-contained HTML document (the default view unless ``show_all``)."""
+    from .view import default_view
+
+    d = default_view(dossier, show_all)[0]
     spans, findings = collect(d)
     counts = Counter(h.layer for h in spans if h.fid in findings and "spk" not in h.classes.split())
     article_html = highlight(d.text, spans)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from . import SECTIONS, section
 
 
-def render_markdown(dossier) -> str:
+def render_markdown(dossier, show_all: bool = False) -> str:
     from .safe import for_markdown
+    from .view import default_view
 
-    dossier = for_markdown(dossier)  # article text is data: no escape codes (sections escape Markdown syntax)
+    dossier = for_markdown(default_view(dossier, show_all)[0])  # article text is data: no escape codes (sections escape Markdown syntax)
     parts = []
     for name in SECTIONS:
         mod = section(name)

@@ -426,9 +426,4 @@ def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool
 
 def summarise(claims: list[Claim]) -> SourcingSummary:
     """Counts and shares of check-worthy claims per sourcing status; the unsourced ones."""
-    cw_claims = [(i, c) for i, c in enumerate(claims) if c.checkworthy]
-    n = len(cw_claims)
-    counts = {s: sum(1 for _, c in cw_claims if c.sourcing == s) for s in STATUSES}
-    shares = {s: (round(counts[s] / n, 4) if n else 0.0) for s in STATUSES}
-    return SourcingSummary(checkworthy=n, counts=counts, shares=shares,
-                           unsourced=[i for i, c in cw_claims if c.sourcing == "unsourced"])
+    return SourcingSummary.of(claims)
