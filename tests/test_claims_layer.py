@@ -175,3 +175,12 @@ def test_claims_no_author_known(nlp):
     out = run(nlp, authors=())
     c = claim(out, "The dam was built")
     assert c.holder.kind == "author" and c.holder.name is None
+
+
+@pytest.mark.parametrize("fragment", ["3:25 p.m.", "11:40 a.m. EDT", "WALLACE: Governor Pence, Senator Kaine."])
+def test_claims_verbless_fragment_is_not_checkworthy(audit_text, fragment):
+    d = audit_text(f"The council closed the Orlen bridge on Monday after 40 residents were hurt.\n\n{fragment}\n\n"
+                   "Engineers said the bridge would reopen in 2027.\n")
+    for c in d.claims:
+        if c.text.strip() == fragment:
+            assert not c.checkworthy, c

@@ -275,3 +275,17 @@ def test_structure_title_below_an_editors_note():
     text = f"Editor's note: this story was updated on Monday.\n\nBridge closes for a month\n\n{LONG}\n\n{LONG}\n"
     s = structure.analyse_text(text)
     assert s.title.text == "Bridge closes for a month" and len(s.notes) == 1
+
+
+@pytest.mark.parametrize("first, is_title", [
+    ("Stealth Over Health: Mayor Velt Was Headed to Court But Diverted to Avoid Bad Optics.", True),
+    ("Kestrava Council Votes To Close The Orlen Bridge.", True),
+    ("Officials in Kestrava said the dam was safe on Monday.", False),  # a sentence, not title case
+    ("Mayor Velt Resigns After Audit. Council To Vote.", False),  # two sentences
+    ("Velt Resigns.", False),  # too short to tell
+])
+def test_structure_headline_ending_with_period(first, is_title):
+    from newsaudit.analyze.structure.segment import analyse_text
+
+    s = analyse_text(first + "\n\nThe council voted on Monday to close the bridge for repairs. More text follows here.\n")
+    assert (s.title is not None and s.title.text == first) == is_title

@@ -391,6 +391,8 @@ def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool
         score -= 0.15
     if has_quantity or re.search(r"\d", stripped):
         score += 0.15
+    if span is not None and len(span) and not any(t.pos_ in ("VERB", "AUX") for t in span):
+        score -= 0.35  # no verb: a fragment (a timestamp, a label, a speaker tag), not a statement
     if span is not None and len(span):
         root = span.root
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]

@@ -94,6 +94,13 @@ def _same(a: str, b: str) -> bool:
     return bool(norm(a)) and norm(a) == norm(b)
 
 
+def _headline_with_period(first: "_Line", nxt: "_Line") -> bool:
+    """A headline some sites end with a period: one sentence in title case, alone in its block, 4+ words."""
+    words = first.text.split()
+    return (len(words) >= 4 and nxt.block != first.block and first.text.rstrip().endswith(".")
+            and not R.two_sentences(first.text) and R._titlecase_share(words) >= 0.8)
+
+
 def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None) -> Structure:
     """The structure of ``text``.  ``html``: the text came from a web page (its first paragraph is the
     page title); ``title_hint``: a title known from metadata (a first line equal to it is the title)."""
@@ -157,7 +164,8 @@ def analyse_text(text: str, *, html: bool = False, title_hint: str | None = None
             pass  # the first line of a hand-wrapped paragraph, not a title
         elif find_dateline(first.text) is not None:
             pass  # a story that opens with its dateline has no title line
-        elif is_first_text and len(free) > 1 and (html or hinted or (words <= 25 and not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")))):
+        elif is_first_text and len(free) > 1 and (html or hinted or (words <= 25 and (
+                not first.text.rstrip(R._QUOTES_END).endswith((".", ",", ";", ":")) or _headline_with_period(first, free[1])))):
             title = first
             role[first.i] = "title"
             rest = [ln for ln in free[1:]]
