@@ -118,9 +118,12 @@ def test_rhetoric_layer_model_size_budget():
     assert total <= 25 * 1024 * 1024
 
 
-@pytest.mark.parametrize("feature,expected", [
-    ("u:thugs", "'thugs'"), ("rep:2", "its text recurs in the article"), ("has!", "has '!'"),
-    ("p1:so", "after 'so'"), ("mystery", "mystery"),
-])
-def test_rhetoric_layer_explains_features(feature, expected):
-    assert rhetoric._explain(feature) == expected
+def test_rhetoric_layer_reasons_are_for_a_reader(nlp):
+    text = ("The corrupt regime and its puppets must be stopped before they destroy our great nation forever. "
+            "These traitors have betrayed every patriot, and the so-called experts lie again and again. "
+            "Why would anyone believe them?")
+    out = _analyse(nlp, text)["rhetoric"]
+    assert out
+    for r in out:
+        assert "mark propaganda" not in r.reason and "p=" not in r.reason and not any(
+            tag in r.reason for tag in ("u:", "lem:", "bi:", "pos "))

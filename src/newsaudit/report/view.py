@@ -23,6 +23,11 @@ THRESHOLDS: dict[str, float] = {
     "rhetoric": 0.0,  # the rhetoric section also keeps findings below its score bar (MIN_SCORE) to the JSON
 }
 
+# Problem kinds held back whatever their confidence: on the field set every one shown was a false alarm
+# (ambiguous_mention 0 of 21 right — the context settles the referent; unmatched_quote_mark 0 of 11 — quotations
+# that run on across lines or paragraphs).  They stay in the JSON and show with --all.
+HELD_PROBLEMS = frozenset({"ambiguous_mention", "unmatched_quote_mark"})
+
 NAMES = {"quotes": "quotes", "speakers": "speakers", "entities": "entities", "times": "dates and times",
          "quantities": "counted quantities", "claims": "check-worthy claims", "problems": "problems",
          "rhetoric": "rhetoric findings"}
@@ -30,6 +35,8 @@ NAMES = {"quotes": "quotes", "speakers": "speakers", "entities": "entities", "ti
 
 def passes(obj, layer: str) -> bool:
     """Does ``obj`` reach its layer's display threshold?  Without a confidence it does."""
+    if layer == "problems" and getattr(obj, "kind", None) in HELD_PROBLEMS:
+        return False
     conf = getattr(obj, "confidence", None)
     return conf is None or conf >= THRESHOLDS.get(layer, 0.0)
 

@@ -35,6 +35,23 @@ TECHNIQUES = (
     "Bandwagon,Reductio_ad_hitlerum",
 )
 DEVICES = ("Rhetorical_Question", "Sarcastic_Exclamation")
+# What a model finding means, for a reader (the model's features are not a reason a reader can check).
+READER_REASONS = {
+    "Loaded_Language": "wording chosen to stir emotion rather than to describe",
+    "Name_Calling,Labeling": "labels a person or group instead of describing what they did",
+    "Repetition": "repeats a phrase to drive it home",
+    "Exaggeration,Minimisation": "overstates or plays down what happened",
+    "Doubt": "casts doubt on a person or claim without evidence given",
+    "Appeal_to_fear-prejudice": "appeals to fear or prejudice",
+    "Flag-Waving": "appeals to national or group pride",
+    "Causal_Oversimplification": "gives a single cause for a complex matter",
+    "Slogans": "a slogan: a short, striking phrase",
+    "Appeal_to_Authority": "rests the point on an authority rather than on evidence",
+    "Black-and-White_Fallacy": "presents two options as the only ones",
+    "Thought-terminating_Cliches": "a cliché that cuts the discussion short",
+    "Whataboutism,Straw_Men,Red_Herring": "turns to another matter, or answers a position nobody took",
+    "Bandwagon,Reductio_ad_hitlerum": "argues from what everybody does, or by likening to a hated group",
+}
 
 
 def analyse(article, doc, found):
@@ -87,36 +104,11 @@ def _model_findings(doc, qmask, allowed, dtext) -> list[tuple[int, int, str, flo
     low = pm.lower_same_length(dtext)
     out = []
     for s, e, p in spans:
-        tech, tp, top = pm.classify_span(doc, s, e, counts, qmask, k=4, sent_len=sent_len, lower_text=low)
-        cue = pm.top_token_features(doc, s, e, qmask=qmask)
+        tech, tp, _top = pm.classify_span(doc, s, e, counts, qmask, k=4, sent_len=sent_len, lower_text=low)
         score = (p * tp) ** 0.5
-        reason = "model"
-        if cue:
-            reason += ": words " + ", ".join(_explain(f) for f in cue) + " mark propaganda"
-        reason += f"; technique {tech} (p={tp:.2f})"
-        top = [f for f in top if not (f.startswith(("f:", "last:")) and "u:" + f.split(":", 1)[1] in top)]
-        if top:
-            reason += " from " + ", ".join(dict.fromkeys(_explain(f) for f in top))
+        reason = f"model: {READER_REASONS.get(tech, tech.replace('_', ' '))}"
         out.append((s, e, tech, score, reason))
     return out
-
-
-_PREFIX = {
-    "w": "'{}'", "l": "'{}'", "u": "'{}'", "lem": "'{}'", "bi": "'{}'", "f": "starts with '{}'", "last": "ends with '{}'",
-    "p1": "after '{}'", "p2": "after '{} ...'", "p3": "after '{} ..'", "n1": "before '{}'", "n2": "before '... {}'",
-    "n3": "before '.. {}'", "c": "letters '{}'", "len": "length {} words", "rep": "its text recurs in the article",
-    "repw": "its words recur in the article", "ent": "names a {}", "pos": "word classes {}", "fpos": "starts with a {}",
-    "lpos": "ends with a {}", "cover": "covers the {} sentence",
-}
-
-
-def _explain(feature: str) -> str:
-    key, _, val = feature.partition(":")
-    if not _:
-        return {"has!": "has '!'", "has?": "has '?'", "caps": "capitals", "inquote": "inside a quotation"}.get(feature, feature)
-    tmpl = _PREFIX.get(key)
-    val = val.replace("_", " ").strip("<>") if key in ("bi", "c") else val
-    return tmpl.format(val) if tmpl else feature
 
 
 def _dedupe(findings):
