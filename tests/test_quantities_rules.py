@@ -178,3 +178,30 @@ def test_quantities_mismatch_work_is_linear_in_counts(monkeypatch, values):
     big, p_big = work(400)
     assert big <= 8 * small + 8 * len(values) ** 2  # linear (x8 counts), not quadratic (x64)
     assert (len(p_small) > 0) is (len(values) > 1) and len(p_big) == len(p_small)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("The council published a 46-page report on the Orlen bridge.", "46"),
+    ("It is now a two-way race between Velt and Marr.", "two"),
+    ("The court split in a 5-5 ruling on the Kestrava dam.", "5"),
+    ("The Senate passed the bill in an 80-19 vote.", "80"),
+    ("Residents there die at three times the rate of the capital.", "three"),
+    ("The company sold the phone as the Korvo 4 last spring.", "4"),
+    ("The deal with Uranium One drew criticism from residents.", "One"),
+    ("Mara Velt and Tom Marr met on Monday; the two disagreed.", "two"),
+    ("Velt said the two women had left Kestrava before the flood.", "two"),
+    ("Dozens gathered outside the Kestrava town hall on Monday.", "Dozens"),
+])
+def test_quantities_rules_numbers_that_count_nothing(nlp, text, number):
+    assert number not in numbers(nlp, text)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("At least 40 residents were killed in Kestrava on Monday.", "40"),
+    ("The two hurricanes destroyed 350 homes in Orlen.", "350"),
+    ("Kestrava admitted 4 refugees and 350 dealers signed up.", "350"),
+    ("Six million jobs were lost across Ruritania.", "Six million"),
+    ("Police said 52 people were hurt and 3 soldiers died.", "3"),
+])
+def test_quantities_rules_counts_kept(nlp, text, number):
+    assert number in numbers(nlp, text)

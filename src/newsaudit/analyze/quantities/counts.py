@@ -22,7 +22,7 @@ from ...dossier import Quantity, Span
 from . import numbers as N
 from .context import Context, with_context
 from .index import RangeIndex
-from .rules import found_blocks, is_group_size, is_year, of_plural, text_blocks
+from .rules import found_blocks, is_anaphoric, is_group_size, is_year, not_a_count, of_plural, text_blocks
 from .mismatches import find_mismatches  # noqa: F401  (public here too)
 
 LAYER = "quantities"  # Problem.layer of this layer's findings
@@ -243,7 +243,7 @@ def _excluded(toks, doc, text, blocked) -> bool:
             return True
     if first.lower_ in ("one",) and nxt is not None and nxt.lower_ in ("another", "of"):
         return True
-    return False
+    return not_a_count(toks, doc, text)
 
 
 def _modifier(first, doc) -> tuple[int, str | None, str | None]:
@@ -464,8 +464,11 @@ def _quantity_at(tok, doc, text, blocked, used) -> Quantity | None:
     elif kind in ("max", "lt"):
         low = 0.0
     event, ev_tok = _event(toks, counted, doc)
-    if event != "OTHER" and is_group_size(toks, doc):
+    group = is_group_size(toks, doc)
+    if event != "OTHER" and group:
         event, ev_tok = "OTHER", None  # "40 of its 90 members": the 90 is the group, not a count of the event
+    if event == "OTHER" and (counted is None or (is_anaphoric(toks, doc) and not group)):
+        return None  # "the two", "dozens" on their own, "the two women": no new count of anything
     start = doc[mod_i].idx if modifier else num_start
     end = last.idx + len(last.text)
     if counted is not None and counted.i > last.i:

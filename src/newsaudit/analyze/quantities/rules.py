@@ -80,3 +80,37 @@ def of_plural(last, doc, time_units) -> bool:
 def is_year(t) -> bool:
     """A four-digit year token (``2019`` in ``By 2019 12 people had died``)."""
     return len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2199
+
+
+_NAME_TYPES = {"PRODUCT", "ORG", "WORK_OF_ART", "FAC", "LAW", "EVENT"}
+_DEFINITE = {"the", "these", "those", "both", "all"}
+
+
+def not_a_count(toks, doc, text: str) -> bool:
+    """Numbers that count nothing: compounds (``46-page``, ``two-way``, ``5-5``, ``80-19``), multipliers
+    (``three times the rate``) and numbers that are part of a name (``iPhone 4``, ``Uranium One``, ``Apollo 11``)."""
+    first, last = toks[0], toks[-1]
+    start, end = first.idx, last.idx + len(last.text)
+    if end + 1 < len(text) and text[end] in "-\u2011" and text[end + 1].isalnum():
+        return True  # "46-page report", "two-way race", "5-5 ruling", "80-19 vote"
+    if start >= 2 and text[start - 1] in "-\u2011\u2013" and text[start - 2].isalnum():
+        return True  # the second half of "5-5", "COVID-19"
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("times", "fold", "-fold"):
+        return True  # a multiplier
+    if first.ent_type_ in _NAME_TYPES and (first.ent_iob_ == "I" or last.ent_iob_ == "I"):
+        return True  # inside a name the NER found ("Air Force One", "Windows 10")
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isalpha() and text[prev.idx + len(prev.text):start] == " ":
+        plural_next = nxt is not None and nxt.tag_ == "NNS"
+        if not plural_next and (first.text[:1].isupper() or first.like_num):
+            return True  # "iPhone 4", "Uranium One": a number right after a name, counting nothing after it
+    return False
+
+
+def is_anaphoric(toks, doc) -> bool:
+    """``the two women``, ``both candidates``: a definite reference back to people already named, not a new count."""
+    j = toks[0].i - 1
+    while j >= 0 and doc[j].pos_ == "ADJ":
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _DEFINITE
