@@ -33,3 +33,14 @@ def test_entities_no_variant_for_different_people(audit_text, other):
     d = audit_text(f"Harbour deal\n\nDan Okafor, a harbour official, said the deal was done. {other} disagreed.\n")
     wanted = other == "Danielle Okafor"  # 'Dan' is also a short form of 'Danielle': flagged, never merged
     assert any(p.kind == "name_variant" for p in d.problems) is wanted
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Fighters of the Islamic State attacked Orlen on Monday, the ministry said.", "Islamic State"),
+    ("The vote was held in a House Administration Committee hearing on Monday.", "House Administration Committee"),
+])
+def test_entities_cut_names_grow_and_determiners_drop(audit_text, text, name):
+    d = audit_text(text)
+    names = [e.canonical for e in d.entities]
+    assert name in names, names
+    assert not any(n in ("Islamic", "a House Administration Committee") for n in names)

@@ -9,6 +9,9 @@ from .vocab import GPE_ACRONYMS, MONTHS_DAYS, NAMED_LABELS, PRONOUNS, _ABBREV_EN
 from . import names as N
 
 
+_LOWER_DETERMINERS = frozenset({"a", "an", "this", "that", "these", "those"})
+
+
 class MentionFinding:
     """Mixin of ``_Layer``: the mention-finding passes (``self.mentions`` grows)."""
 
@@ -36,8 +39,8 @@ class MentionFinding:
                 continue
             first, _, rest = s.partition(" ")
             low = first.lower().rstrip(".")
-            if rest and low == "the":
-                start += len(first) + 1
+            if rest and (low == "the" or first in _LOWER_DETERMINERS):
+                start += len(first) + 1  # "the", and "a House committee", "this White House"
                 continue
             if rest and (low in N.HONORIFICS or low + "." in N.HONORIFICS or low in N.TITLES) and rest[:1].isupper():
                 title = (start, start + len(first))
@@ -318,6 +321,61 @@ class MentionFinding:
             elif keys.get(N.fold(t.text)) == "person" and t.pos_ in ("PROPN", "NOUN", "ADJ", "VERB") and len(t.text) > 2:
                 self._add(t.idx, t.idx + len(t.text), "", "recur")
 
+    def _cut_names(self) -> None:
+        """Grow model mentions that are a piece of a longer capitalised name the model cut (``Islamic [State]``,
+        ``[Justice] Against Sponsors of Terrorism Act``): the next or previous word, in the same sentence and with
+        one space between, is a capitalised name word outside every mention.  Titles, honorifics, sentence starts
+        and title-case lines (headlines) are not evidence."""
+        doc = self.T
+        n = len(doc)
+
+        def name_word(t) -> bool:
+            low = t.lower_.rstrip(".")
+            return (t.i not in covered and t.is_alpha and t.text[:1].isupper() and t.pos_ == "PROPN" and not t.is_sent_start
+                    and low not in N.HONORIFICS and low + "." not in N.HONORIFICS and low not in N.TITLES
+                    and low not in MONTHS_DAYS and low not in N.FUNCTION_WORDS)
+
+        covered = set()
+        for m in self.mentions:
+            sp = self.toks(m)
+            covered.update(range(sp.start, sp.end))
+        st = self.found.get("structure") if hasattr(self.found, "get") else None
+        heads = [(h.start, h.end) for h in (getattr(st, "title", None), getattr(st, "subtitle", None),
+                                             *(getattr(st, "headings", None) or [])) if h is not None]
+        keep = []
+        for m in self.mentions:
+            span = self.toks(m)
+            if m.source != "ner" or span.end <= span.start:
+                keep.append(m)
+                continue
+            a, b = span.start, span.end
+            if m.label in ("ORG", "GPE", "LOC", "FAC") or titlecase_line(self._line(m)) \
+                    or any(a0 <= m.start < b0 for a0, b0 in heads):
+                keep.append(m)
+                continue
+            # extend over the cut-off name words (at most three on each side), and let the votes retype it
+            grown = False
+            while a > 0 and span.start - a < 3 and doc[a - 1].whitespace_ == " " and name_word(doc[a - 1]) \
+                    and self.sent_of[a - 1] == self.sent_of[a]:
+                a -= 1
+                grown = True
+            while b < n and b - span.end < 3 and doc[b - 1].whitespace_ == " " and name_word(doc[b]) \
+                    and self.sent_of[b] == self.sent_of[b - 1]:
+                b += 1
+                grown = True
+            if grown:
+                m.start, m.end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+                if m.label in ("NORP", "PRODUCT", "WORK_OF_ART", "LAW", "PERSON"):
+                    m.label = ""  # "Islamic" (NORP) + "State" is no nationality any more
+                    m.votes["ORG"] += 1
+            keep.append(m)
+        self.mentions = keep
+
+    def _line(self, m) -> str:
+        a = self.text.rfind("\n", 0, m.start) + 1
+        b = self.text.find("\n", m.end)
+        return self.text[a: b if b != -1 else len(self.text)]
+
     def _outside_body(self) -> None:
         """Byline authors and the authors of reference entries (outside the parsed body)."""
         st = self.found.get("structure") if hasattr(self.found, "get") else None
@@ -357,6 +415,14 @@ class MentionFinding:
 LABEL_WORDS = frozenset("""update updated updates warning breaking exclusive watch video photos photo live opinion
 editorial analysis note correction clarification advertisement sponsored alert developing read related subscribe
 share listen explainer factbox timeline""".split())
+
+
+def titlecase_line(line: str) -> bool:
+    """A headline-style line: most of its words (4 or more) capitalised."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) / len(words) >= 0.7
 
 
 def _label_word(text: str, start: int, end: int) -> bool:

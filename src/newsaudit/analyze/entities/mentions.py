@@ -137,6 +137,7 @@ class _Layer(MentionFinding, MentionEvidence, MentionGrouping, EntityBuilding):
         self._title_rule()
         self._acronym_rule()
         self._propn_rule()
+        self._cut_names()
         self._resolve_overlaps()
         self._definitions()
         self._recurrences()
