@@ -2,7 +2,7 @@
 
 Case ``n`` is built from ``random.Random(seed * 1_000_003 + n)`` (reproduce one with ``--only n``), so the
 same command finds the same failures.  Each worker process loads the spaCy model once and runs its share;
-the parent kills a worker that is silent for twice the hang limit (a hang in C code the alarm cannot
+the parent kills a worker silent on one case for ten times the hang limit (a hang in C code the alarm cannot
 stop), records a hang and starts a fresh one.  Prints the inputs run (by form and mutator), then the
 uncaught exceptions grouped by type and frame, layer failures, hangs and offset mismatches, each with
 example case numbers.  Exits 1 when any of those four is non-zero.
@@ -22,6 +22,7 @@ from .mutate import make_case
 from .seeds import seed_texts
 
 BAD = ("uncaught", "layer_failed", "hang", "mismatch")
+WATCHDOG_SECONDS = 10 * HANG_SECONDS  # wall clock: a loaded machine stretches CPU time; this catches hangs in C
 
 
 def case_rng(seed: int, n: int) -> random.Random:
@@ -64,6 +65,19 @@ def run(cases: int, workers: int, seed: int, only: int | None = None, verbose: b
         if nums:
             spawn(w, nums)
     last_print = time.time()
+    try:
+        _collect(q, numbers, procs, results, descs, current, owner, spawn, verbose, t_start, last_print)
+    except KeyboardInterrupt:  # Ctrl-C: report the cases finished so far
+        print("\ninterrupted: reporting the finished cases only", flush=True)
+        for p, _ in procs.values():
+            p.kill()
+        numbers = [n for n in numbers if n in results]
+    for p, _ in procs.values():
+        p.join(timeout=5)
+    return report(numbers, results, descs, time.time() - t_start)
+
+
+def _collect(q, numbers, procs, results, descs, current, owner, spawn, verbose, t_start, last_print) -> None:
     while len(results) < len(numbers):
         try:
             kind, n, desc, payload = q.get(timeout=2)
@@ -80,7 +94,7 @@ def run(cases: int, workers: int, seed: int, only: int | None = None, verbose: b
         now = time.time()
         for w, (p, nums) in list(procs.items()):
             cur = current.get(w)
-            stuck = cur is not None and now - cur[1] > 2 * HANG_SECONDS + 30
+            stuck = cur is not None and now - cur[1] > WATCHDOG_SECONDS
             if stuck or (not p.is_alive() and any(m not in results for m in nums)):
                 n = cur[0] if cur else next(m for m in nums if m not in results)
                 if p.is_alive():
@@ -98,17 +112,17 @@ def run(cases: int, workers: int, seed: int, only: int | None = None, verbose: b
         if now - last_print > 60:
             print(f"  ... {len(results)}/{len(numbers)} cases, {now - t_start:.0f} s", flush=True)
             last_print = now
-    for p, _ in procs.values():
-        p.join(timeout=5)
-    return report(numbers, results, descs, time.time() - t_start)
 
 
 def report(numbers, results, descs, elapsed: float) -> int:
     by_status = collections.Counter(r[0] for r in results.values())
     forms = collections.Counter(descs.get(n, "").split("form ")[-1].split(",")[0] for n in numbers)
     ops = collections.Counter(op for n in numbers for op in descs.get(n, "ops -,").split("ops ")[1].split(",")[0].split("+"))
+    if not numbers:
+        print("no case finished")
+        return 1
     sizes = [results[n][3] for n in numbers]
-    slow = max(results.values(), key=lambda r: r[2])
+    slow = max((results[n] for n in numbers), key=lambda r: r[2])
     print(f"\ninputs: {len(numbers)} cases in {elapsed:.0f} s; sizes up to {max(sizes)} units; "
           f"slowest {slow[2]:.1f} s")
     print("  by form:    " + ", ".join(f"{k} {v}" for k, v in sorted(forms.items())))

@@ -29,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from .context_features import context_blocks, context_features  # noqa: F401  (context_features: training, tests)
+
 log = logging.getLogger(__name__)
 
 MODELS = Path(__file__).resolve().parent / "model"
@@ -420,31 +422,6 @@ def classify_spans(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
 CTX_FILE = "si_ctx.json.gz"
 
 
-def context_features(doc, lex_probs: Sequence[float]):
-    """(indices of the non-space tokens, their feature matrix) for the contextual token model."""
-    import numpy as np
-
-    tensor = np.asarray(doc.tensor, dtype=np.float32)
-    ns = np.array([t.i for t in doc if not t.is_space], dtype=np.int64)
-    if len(ns) == 0:
-        return ns, np.zeros((0, 4 * tensor.shape[1] + 1), dtype=np.float32)
-    tn = tensor[ns]
-    zero = np.zeros_like(tn[:1])
-    prev = np.vstack([zero, tn[:-1]])
-    nxt = np.vstack([tn[1:], zero])
-    sid = np.zeros(len(doc), dtype=np.int64)
-    for k, sent in enumerate(doc.sents):
-        sid[sent.start:sent.end] = k
-    sidn = sid[ns]
-    smean = np.zeros_like(tn)
-    for k in np.unique(sidn):
-        m = sidn == k
-        smean[m] = tn[m].mean(0)
-    lp = np.clip(np.asarray(lex_probs, dtype=np.float64)[ns], 1e-4, 1 - 1e-4)
-    logit = np.log(lp / (1 - lp))[:, None].astype(np.float32)
-    return ns, np.hstack([tn, prev, nxt, smean, logit])
-
-
 def ctx_available() -> bool:
     return (MODELS / CTX_FILE).exists()
 
@@ -465,14 +442,14 @@ def ctx_probs(doc, lex_probs: Sequence[float]) -> list[float]:
     import numpy as np
 
     model = _load(CTX_FILE)
-    ns, X = context_features(doc, lex_probs)
     out = np.asarray(lex_probs, dtype=np.float64).copy()
-    if len(ns):
-        mu = np.asarray(model["mean"], dtype=np.float32)
-        sd = np.asarray(model["scale"], dtype=np.float32)
-        z = ((X - mu) / sd) @ np.asarray(model["coef"], dtype=np.float32) + float(model["bias"])
+    mu = np.asarray(model["mean"], dtype=np.float32)
+    sd = np.asarray(model["scale"], dtype=np.float32)
+    coef = np.asarray(model["coef"], dtype=np.float32)
+    b = float(model["blend"])
+    for ns, X in context_blocks(doc, lex_probs):
+        z = ((X - mu) / sd) @ coef + float(model["bias"])
         pc = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        b = float(model["blend"])
         out[ns] = b * out[ns] + (1 - b) * pc
     return out.tolist()
 
