@@ -86,12 +86,18 @@ def _lenbin(n: int) -> str:
 
 def token_features(doc, qmask: bytearray | None = None, text: str | None = None) -> tuple[list[list[str]], list[list[str]], list[int]]:
     """Per-token features, per-sentence features, and each token's sentence index."""
+    sent_feats, sent_of, rows = _feature_rows(doc, qmask, text)
+    return list(rows), sent_feats, sent_of
+
+
+def _feature_rows(doc, qmask: bytearray | None = None, text: str | None = None):
+    """(per-sentence features, each token's sentence index, an iterator of each token's features): the
+    token features one at a time, so scoring a long article never holds them all (issue 14: memory)."""
     text = doc.text if text is None else text
     qmask = quote_mask(text) if qmask is None else qmask
     lows = [t.lower_ for t in doc]
     tags = [t.tag_ for t in doc]
     n = len(doc)
-    feats: list[list[str]] = []
     sent_feats: list[list[str]] = []
     sent_of: list[int] = [0] * n
     for si, sent in enumerate(doc.sents):
@@ -107,10 +113,15 @@ def token_features(doc, qmask: bytearray | None = None, text: str | None = None)
         sent_feats.append(sf)
         for i in range(sent.start, sent.end):
             sent_of[i] = si
+    return sent_feats, sent_of, _token_rows(doc, qmask, lows, tags)
+
+
+def _token_rows(doc, qmask, lows, tags):
+    n = len(doc)
     for i, tok in enumerate(doc):
         w = lows[i]
         if tok.is_space:
-            feats.append(["space"])
+            yield ["space"]
             continue
         p1 = lows[i - 1] if i > 0 else "<s>"
         p2 = lows[i - 2] if i > 1 else "<s>"
@@ -131,8 +142,7 @@ def token_features(doc, qmask: bytearray | None = None, text: str | None = None)
             f.append("ent:" + tok.ent_type_)
         if tok.is_sent_start:
             f.append("first")
-        feats.append(f)
-    return feats, sent_feats, sent_of
+        yield f
 
 
 @lru_cache(maxsize=4)
@@ -159,7 +169,7 @@ def token_scores(doc, qmask: bytearray | None = None, text: str | None = None) -
     model = _load(SI_FILE)
     w = model["weights"]
     b = model["bias"]
-    feats, sfeats, sent_of = token_features(doc, qmask, text)
+    sfeats, sent_of, feats = _feature_rows(doc, qmask, text)
     sent_score = [sum(w.get(f, 0.0) for f in sf) for sf in sfeats]
     out = []
     for i, f in enumerate(feats):
