@@ -58,6 +58,12 @@ class InputNotFoundError(InputError):
     code = "E106"
 
 
+class NestingError(InputError):
+    """A JSON input nested too deeply to read (a stack-exhaustion attack or a broken export)."""
+
+    code = "E107"
+
+
 class ModelError(NewsauditError):
     """The spaCy pipeline could not be loaded."""
 

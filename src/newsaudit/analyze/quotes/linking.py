@@ -25,6 +25,8 @@ from .surface_cues import MIN_SPEECH_WORDS, STRICT_CUES, _colon_cands, _has_fini
 from .quote_citations import _inherit_markers, _markers_for, _qc
 from .speakers import Resolver, vet_speaker
 from .voices import voices
+from .adjacent import CueIndex, adjacent_cue
+from ..common.offsets import Containing, Inside, Overlaps
 
 
 log = logging.getLogger(__name__)
@@ -69,11 +71,10 @@ def analyse_quotes(article, doc, found) -> dict:
         b = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text)
         return max(a, pa), min(b, pb)
 
+    q_over = Overlaps(qspans, lambda q: q.start, lambda q: q.end)  # sorted lookups: linear cost (issue 14)
+
     def in_any_quote(a: int, b: int) -> QuoteSpan | None:
-        for q in qspans:
-            if q.start <= a and b <= q.end:
-                return q
-        return None
+        return next((q for q in q_over.hits(a - 1, b + 1) if q.start <= a and b <= q.end), None)
 
     # 1. candidates whose cue sits inside a quote are nested attributions (kept only with a named source)
     outside = [c for c in cands if in_any_quote(*c.cue) is None]
@@ -81,12 +82,13 @@ def analyse_quotes(article, doc, found) -> dict:
 
     # 2. link quotes to candidates whose content holds them
     by_cand: dict[int, list[int]] = {}
+    c_over = Overlaps([ci for ci, c in enumerate(outside) if c.content is not None],
+                      lambda ci: outside[ci].content[0], lambda ci: outside[ci].content[1])
     for qi, q in enumerate(qspans):
         qa, qb = q.inner
         best = None
-        for ci, c in enumerate(outside):
-            if c.content is None:
-                continue
+        for ci in c_over.hits(qa, qb):  # contents overlapping the quote: only they can hold half of it
+            c = outside[ci]
             ca, cb = c.content
             inter = min(qb, cb) - max(qa, ca)
             if inter > 0.5 * (qb - qa) and not (q.start <= c.cue[0] < q.end):
@@ -99,15 +101,15 @@ def analyse_quotes(article, doc, found) -> dict:
             used_quotes.add(qi)
 
     # 3. quotes not held by a content: a cue in the same sentence, next to the quote
+    cue_at = CueIndex(outside, qspans)
     for qi, q in enumerate(qspans):
         if qi in used_quotes:
             continue
-        ci = _adjacent_cue(q, text, outside, qspans, sent_bounds)
+        ci = adjacent_cue(q, text, cue_at, sent_bounds)
         if ci is None and _sentence_like(text[q.inner[0]:q.inner[1]]):
             sc = _surface_cue(q, text, qspans)  # glued marks (``added,”Hundreds``) can defeat the parse
             if sc is not None:
-                outside.append(sc)
-                ci = len(outside) - 1
+                ci = cue_at.append(sc)
         if ci is not None and _speechy_link(q, text, outside[ci]):
             by_cand.setdefault(ci, []).append(qi)
             used_quotes.add(qi)
@@ -140,19 +142,21 @@ def analyse_quotes(article, doc, found) -> dict:
     # 4. indirect attributions: candidates with content that no quote took
     taken = [outside[ci].content for ci in linked_cands if outside[ci].content is not None]
     taken_q = [(q.start, q.end) for qi, q in enumerate(qspans) if qi in used_quotes]
+    taken_at, taken_q_at = Containing(taken), Overlaps(taken_q, lambda r: r[0], lambda r: r[1])
+    free_q = Overlaps([q for qi, q in enumerate(qspans) if qi not in used_quotes], lambda q: q.start, lambda q: q.end)
     for ci, c in enumerate(outside):
         if ci in linked_cands or c.content is None:
             continue
         if not _good_indirect(c, text):
             continue
-        if any(a <= c.cue[0] < b for a, b in taken):
+        if taken_at.first(c.cue[0]) >= 0:
             continue  # inside the content of a quote's attribution
         ca, cb = c.content
-        if any(a < cb and ca < b for a, b in taken_q):
+        if taken_q_at.hits(ca, cb):
             continue  # its content is (part of) a quote another cue took
         if SKIP_GENERIC_YOU and (text[c.source[0]:c.source[1]].lower() in ("you", "one") if c.source else False):
             continue  # generic "you see"
-        nsq = [q for qi, q in enumerate(qspans) if qi not in used_quotes and q.start < cb and ca < q.end]
+        nsq = free_q.hits(ca, cb)
         if nsq and sum(min(cb, q.end) - max(ca, q.start) for q in nsq) >= 0.7 * (cb - ca):
             continue  # its content is a scare-quoted phrase
         ca, cb = c.content
@@ -175,17 +179,19 @@ def analyse_quotes(article, doc, found) -> dict:
                 it.flags += ["speaker_from_previous_quote", "continuation"]
             else:
                 it.flags.append("unattributed")
-            items.append(it)
-            items.sort(key=lambda x: x.start)
+            bisect.insort_right(items, it, key=lambda x: x.start)  # = append + stable sort
         else:
             non_speech.append(NonSpeechQuote(start=q.start, end=q.end, text=text[q.start:q.end],
                                              kind=_non_speech_kind(inner), content=Span.of(text, *q.inner)))
 
     # 6. nested attributions inside direct quotes (kept when their source is named)
+    quoted_items = Containing([(it.start, it.end) for it in items if it.kind in ("direct", "mixed")])
+    quoted_list = [it for it in items if it.kind in ("direct", "mixed")]
     for c in inside:
         if c.content is None or c.source is None:
             continue
-        outer = next((it for it in items if it.kind in ("direct", "mixed") and it.start <= c.cue[0] < it.end), None)
+        k = quoted_items.first(c.cue[0])
+        outer = quoted_list[k] if k >= 0 else None
         if outer is None:
             continue
         relayed = _named(doc, c) and outer.cand is not None and (outer.cand.relay or _outlet_like(text, outer.speaker))
@@ -200,13 +206,14 @@ def analyse_quotes(article, doc, found) -> dict:
 
     # 7. relays: an indirect relay (``…, reported the AP``) holding other attributions becomes their ``via``
     drop: set[int] = set()
+    cue_starts = Inside([j for j, o in enumerate(items) if o.cand is not None], lambda j: items[j].cand.cue[0],
+                        lambda j: items[j].cand.cue[0])
     for i, it in enumerate(items):
         c = it.cand
         if it.kind != "indirect" or c is None or not (c.relay or c.lemma in RELAY) or it.in_quote is not None:
             continue
         ca, cb = it.content
-        inner = [j for j, o in enumerate(items) if j != i and o.cand is not None and ca <= o.cand.cue[0] < cb
-                 and not _in_contrast_clause(doc, o.cand)]
+        inner = [j for j in cue_starts.within(ca, cb - 1) if j != i and not _in_contrast_clause(doc, items[j].cand)]
         if inner and c.source is not None:
             for j in inner:
                 items[j].via.insert(0, (c.source, c))
@@ -215,7 +222,8 @@ def analyse_quotes(article, doc, found) -> dict:
     for i, it in enumerate(items if DROP_NESTED else []):
         if it.kind != "indirect" or i in drop or it.in_quote is not None:
             continue
-        for j, o in enumerate(items):
+        for j in cue_starts.within(it.content[0], it.content[1] - 1):  # cues inside its content
+            o = items[j]
             if j == i or j in drop or o.cand is None or o.kind != "indirect":
                 continue
             if it.content[0] <= o.cand.cue[0] < it.content[1] and not (o.cand.relay) and o.in_quote is None and i not in drop \
@@ -363,49 +371,6 @@ def _clean_cand(c: Cand, text: str) -> Cand:
     return c
 
 
-def _adjacent_cue(q: QuoteSpan, text: str, cands: list[Cand], qspans, sent_bounds) -> int | None:
-    """A cue in the quote's sentence, between it and the neighbouring quote: ``“…,” she said`` / ``He said: “…”``."""
-    sa, sb = sent_bounds(q.start)
-    ea, eb = sent_bounds(max(q.end - 1, q.start))
-    lo, hi = sa, eb
-    if q.end < len(text):  # "“…,” Bozell says." may be parsed as a sentence of its own
-        hi = max(hi, sent_bounds(q.end)[1])
-    if q.start > 0:
-        lo = min(lo, sent_bounds(q.start - 1)[0])
-    # colon intro: "X said:" ending the previous sentence or paragraph
-    before = text[:q.start].rstrip()
-    if before.endswith(":"):
-        pa, _ = sent_bounds(len(before) - 1)
-        lo = min(lo, pa)
-    prev_q = max((x.end for x in qspans if x.end <= q.start), default=-1)
-    next_q = min((x.start for x in qspans if x.start >= q.end), default=len(text) + 1)
-    best = None
-    for ci, c in enumerate(cands):
-        a, b = c.cue
-        if not (lo <= a and b <= hi):
-            continue
-        if b <= q.start:
-            if a < prev_q:
-                continue
-            gap = q.start - b
-            between = text[b:q.start]
-            if "\n" in between.strip(" \t") and not before.endswith(":"):
-                continue
-        elif a >= q.end:
-            if b > next_q and not text[q.end:a].strip(" ,.”\"") == "":
-                continue
-            gap = a - q.end
-        else:
-            continue
-        colon_intro = b <= q.start and before.endswith(":")
-        if c.content is not None and c.content_is_clause and not colon_intro and not (c.content[0] < q.end and q.start < c.content[1]) and gap > 3:
-            # this cue already reports another clause
-            continue
-        if best is None or gap < best[0]:
-            best = (gap, ci)
-    return None if best is None else best[1]
-
-
 def _split_groups(qs: list[QuoteSpan], c: Cand, text: str) -> list[list[QuoteSpan]]:
     """``“A,” he said, “B.”`` is one quote in two parts; other quotes of the same cue stay separate."""
     groups: list[list[QuoteSpan]] = []
@@ -439,10 +404,12 @@ def _good_indirect(c: Cand, text: str) -> bool:
 
 def _previous_speech(items: list[Item], q: QuoteSpan, text: str) -> Item | None:
     """The speaker of a quote that follows another one closely, with no new name between."""
-    prev = [it for it in items if it.kind in ("direct", "mixed") and it.end <= q.start]
-    if not prev:
+    j = bisect.bisect_right(items, q.start, key=lambda it: it.start) - 1  # items are sorted by start
+    while j >= 0 and not (items[j].kind in ("direct", "mixed") and items[j].end <= q.start):
+        j -= 1
+    if j < 0:
         return None
-    p = prev[-1]
+    p = items[j]
     between = text[p.end:q.start]
     if between.count("\n\n") + between.count("\n") > 4 or _words(between) > 12:
         return None

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from ..common.offsets import Inside
 from ...dossier import QuoteCitation
 from .items import Item
 from .speakers import _speaker_key
@@ -46,11 +48,27 @@ def _qc(n: int, citations) -> QuoteCitation:
     return QuoteCitation(number=n, status="ok", entry=e.number, source_title=title, source_publisher=publisher)
 
 
+_index_cache: dict[int, tuple] = {}
+
+
+def _marker_index(markers):
+    """Sorted lookups over one article's markers, built once (issue 14: linear cost)."""
+    hit = _index_cache.get(id(markers))
+    if hit is not None and hit[0] is markers:
+        return hit[1:]
+    by_start = sorted(markers, key=lambda m: m.start)
+    row = (markers, Inside(markers, lambda m: m.start, lambda m: m.start), by_start, [m.start for m in by_start])
+    _index_cache.clear()
+    _index_cache[id(markers)] = row
+    return row[1:]
+
+
 def _markers_after(pos_lo: int, pos_hi: int, text: str, markers) -> list[int]:
     """Markers inside [pos_lo, pos_hi) plus those right after ``pos_hi`` (only spaces/punctuation between)."""
-    nums = [m.number for m in markers if pos_lo <= m.start < pos_hi]
+    inside, by_start, starts = _marker_index(markers)
+    nums = [m.number for m in inside.within(pos_lo, pos_hi - 1)]  # pos_lo <= start < pos_hi, in given order
     pos = pos_hi
-    for m in sorted(markers, key=lambda m: m.start):
+    for m in by_start[bisect_left(starts, pos):]:  # the ones before pos_hi would all be skipped
         if m.start < pos:
             continue
         if text[pos:m.start].strip(" \t.,;:!?”\"’'") == "":

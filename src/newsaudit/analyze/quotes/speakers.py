@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..common.offsets import Overlaps
 from ...dossier import Quote, Speaker
 
 
@@ -48,23 +49,25 @@ class Resolver:
         self.gender: dict[str, str] = {}
         self.etype: dict[int, str | None] = {}  # id(speaker) -> entity label of its name
         self.ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")] if doc is not None else []
+        # sorted lookups built once (issue 14: linear cost); they answer what the scans over all entities did
+        self._ents_at = Overlaps(self.ents, lambda e: e.start, lambda e: e.end)
+        self._mentions_at = Overlaps([(e, m) for e in entities for m in getattr(e, "mentions", [])],
+                                     lambda em: em[1].start, lambda em: em[1].end)
+        self._by_id: dict = {}
+        for e in entities:
+            self._by_id.setdefault(e.id, e)
 
     def entity_of(self, a: int, b: int, prefer: tuple[int, int] | None = None) -> str | None:
         """The entity whose mention overlaps [a, b); one overlapping ``prefer`` (the name) wins, then PERSON."""
         best = None
-        for e in self.entities:
-            for m in getattr(e, "mentions", []):
-                if m.start < b and a < m.end:
-                    score = (2 if prefer and m.start < prefer[1] and prefer[0] < m.end else 0) + (1 if e.type == "PERSON" else 0)
-                    if best is None or score > best[0] or (score == best[0] and m.start > best[2]):
-                        best = (score, e.id, m.start)
+        for e, m in self._mentions_at.hits(a, b):  # in (entity, mention) order, like the scan
+            score = (2 if prefer and m.start < prefer[1] and prefer[0] < m.end else 0) + (1 if e.type == "PERSON" else 0)
+            if best is None or score > best[0] or (score == best[0] and m.start > best[2]):
+                best = (score, e.id, m.start)
         return best[1] if best else None
 
     def _entity(self, eid: str | None):
-        for e in self.entities:
-            if e.id == eid:
-                return e
-        return None
+        return self._by_id.get(eid) if eid is not None else None
 
     def note(self, sp: Speaker, like: Speaker | None = None) -> None:
         if sp.name:
@@ -103,7 +106,7 @@ class Resolver:
         """The name a speaker span is about: a PERSON inside it, else a named organisation it is headed by."""
         if span is None:
             return None, None, None
-        ents = [e for e in self.ents if e.start < span.end and span.start < e.end]
+        ents = self._ents_at.hits(span.start, span.end)
         person = [e for e in ents if e.label_ == "PERSON"]
         root = span.root
         if not person and root.pos_ == "NOUN":

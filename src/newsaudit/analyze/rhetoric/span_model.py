@@ -29,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from .context_features import context_blocks, context_features  # noqa: F401  (context_features: training, tests)
+
 log = logging.getLogger(__name__)
 
 MODELS = Path(__file__).resolve().parent / "model"
@@ -84,12 +86,18 @@ def _lenbin(n: int) -> str:
 
 def token_features(doc, qmask: bytearray | None = None, text: str | None = None) -> tuple[list[list[str]], list[list[str]], list[int]]:
     """Per-token features, per-sentence features, and each token's sentence index."""
+    sent_feats, sent_of, rows = _feature_rows(doc, qmask, text)
+    return list(rows), sent_feats, sent_of
+
+
+def _feature_rows(doc, qmask: bytearray | None = None, text: str | None = None):
+    """(per-sentence features, each token's sentence index, an iterator of each token's features): the
+    token features one at a time, so scoring a long article never holds them all (issue 14: memory)."""
     text = doc.text if text is None else text
     qmask = quote_mask(text) if qmask is None else qmask
     lows = [t.lower_ for t in doc]
     tags = [t.tag_ for t in doc]
     n = len(doc)
-    feats: list[list[str]] = []
     sent_feats: list[list[str]] = []
     sent_of: list[int] = [0] * n
     for si, sent in enumerate(doc.sents):
@@ -105,10 +113,15 @@ def token_features(doc, qmask: bytearray | None = None, text: str | None = None)
         sent_feats.append(sf)
         for i in range(sent.start, sent.end):
             sent_of[i] = si
+    return sent_feats, sent_of, _token_rows(doc, qmask, lows, tags)
+
+
+def _token_rows(doc, qmask, lows, tags):
+    n = len(doc)
     for i, tok in enumerate(doc):
         w = lows[i]
         if tok.is_space:
-            feats.append(["space"])
+            yield ["space"]
             continue
         p1 = lows[i - 1] if i > 0 else "<s>"
         p2 = lows[i - 2] if i > 1 else "<s>"
@@ -129,8 +142,7 @@ def token_features(doc, qmask: bytearray | None = None, text: str | None = None)
             f.append("ent:" + tok.ent_type_)
         if tok.is_sent_start:
             f.append("first")
-        feats.append(f)
-    return feats, sent_feats, sent_of
+        yield f
 
 
 @lru_cache(maxsize=4)
@@ -157,7 +169,7 @@ def token_scores(doc, qmask: bytearray | None = None, text: str | None = None) -
     model = _load(SI_FILE)
     w = model["weights"]
     b = model["bias"]
-    feats, sfeats, sent_of = token_features(doc, qmask, text)
+    sfeats, sent_of, feats = _feature_rows(doc, qmask, text)
     sent_score = [sum(w.get(f, 0.0) for f in sf) for sf in sfeats]
     out = []
     for i, f in enumerate(feats):
@@ -420,31 +432,6 @@ def classify_spans(doc, spans: Sequence[tuple[int, int]]) -> list[str]:
 CTX_FILE = "si_ctx.json.gz"
 
 
-def context_features(doc, lex_probs: Sequence[float]):
-    """(indices of the non-space tokens, their feature matrix) for the contextual token model."""
-    import numpy as np
-
-    tensor = np.asarray(doc.tensor, dtype=np.float32)
-    ns = np.array([t.i for t in doc if not t.is_space], dtype=np.int64)
-    if len(ns) == 0:
-        return ns, np.zeros((0, 4 * tensor.shape[1] + 1), dtype=np.float32)
-    tn = tensor[ns]
-    zero = np.zeros_like(tn[:1])
-    prev = np.vstack([zero, tn[:-1]])
-    nxt = np.vstack([tn[1:], zero])
-    sid = np.zeros(len(doc), dtype=np.int64)
-    for k, sent in enumerate(doc.sents):
-        sid[sent.start:sent.end] = k
-    sidn = sid[ns]
-    smean = np.zeros_like(tn)
-    for k in np.unique(sidn):
-        m = sidn == k
-        smean[m] = tn[m].mean(0)
-    lp = np.clip(np.asarray(lex_probs, dtype=np.float64)[ns], 1e-4, 1 - 1e-4)
-    logit = np.log(lp / (1 - lp))[:, None].astype(np.float32)
-    return ns, np.hstack([tn, prev, nxt, smean, logit])
-
-
 def ctx_available() -> bool:
     return (MODELS / CTX_FILE).exists()
 
@@ -465,14 +452,14 @@ def ctx_probs(doc, lex_probs: Sequence[float]) -> list[float]:
     import numpy as np
 
     model = _load(CTX_FILE)
-    ns, X = context_features(doc, lex_probs)
     out = np.asarray(lex_probs, dtype=np.float64).copy()
-    if len(ns):
-        mu = np.asarray(model["mean"], dtype=np.float32)
-        sd = np.asarray(model["scale"], dtype=np.float32)
-        z = ((X - mu) / sd) @ np.asarray(model["coef"], dtype=np.float32) + float(model["bias"])
+    mu = np.asarray(model["mean"], dtype=np.float32)
+    sd = np.asarray(model["scale"], dtype=np.float32)
+    coef = np.asarray(model["coef"], dtype=np.float32)
+    b = float(model["blend"])
+    for ns, X in context_blocks(doc, lex_probs):
+        z = ((X - mu) / sd) @ coef + float(model["bias"])
         pc = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        b = float(model["blend"])
         out[ns] = b * out[ns] + (1 - b) * pc
     return out.tolist()
 

@@ -25,6 +25,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from ..common.offsets import Overlaps
 from ...dossier import Problem, TimeExpression, TimelineItem
 from .normalise import MONTHS, WEEKDAYS, value_end, value_start
 from .recognise import tag
@@ -40,15 +41,20 @@ def analyse(article, doc, found) -> dict[str, Any]:
     sections = _sections(article, found)
     skip = [(a, b) for kind, a, b in sections if kind == "boilerplate"]
     quote_anchors = _quote_anchors(found)
-    body = list(article.body_ranges) or [(0, len(text))]
+    body = _Body(list(article.body_ranges) or [(0, len(text))])
+    anchors_at = Overlaps(quote_anchors, lambda r: r[0], lambda r: r[1])
 
     def in_body(s: int, e: int) -> bool:
-        return any(a <= s and e <= b for a, b in body)
+        return body.covering(s, e) is not None
+
+    def quote_anchor(s: int, e: int):
+        """The first quote anchor (in order) whose range holds [s, e]."""
+        return next((r for r in anchors_at.hits(s - 1, e + 1) if r[0] <= s and e <= r[1]), None)
 
     def anchor_at(s: int, e: int) -> tuple[date | None, str]:
-        for a, b, d, _q, _n in quote_anchors:
-            if a <= s and e <= b:
-                return d, "citation"
+        r = quote_anchor(s, e)
+        if r is not None:
+            return r[2], "citation"
         return pub, ("publication" if pub else "none")
 
     def direction_at(s: int, e: int) -> int:
@@ -70,10 +76,9 @@ def analyse(article, doc, found) -> dict[str, Any]:
             t = replace(t, value=named, anchor_source="named_event", explicit=True)
         quote = citation = None
         if t.anchor_source == "citation":
-            for a, b, _d, q, n in quote_anchors:
-                if a <= t.start and t.end <= b:
-                    quote, citation = q, n
-                    break
+            r = quote_anchor(t.start, t.end)
+            if r is not None:
+                quote, citation = r[3], r[4]
         times.append(TimeExpression(
             start=t.start, end=t.end, text=t.text, type=t.type, value=t.value,
             anchor=t.anchor.isoformat() if t.anchor else None, anchor_source=t.anchor_source,
@@ -174,8 +179,27 @@ def _sections(article, found) -> list[tuple[str, int, int]]:
     return out
 
 
+class _Body(list):
+    """The body ranges, with sorted lookups (issue 14: linear cost) answering what scans over them did."""
+
+    def __init__(self, ranges):
+        super().__init__(ranges)
+        self._at = Overlaps(range(len(ranges)), lambda i: ranges[i][0], lambda i: ranges[i][1])
+
+    def covering(self, s: int, e: int) -> tuple[int, int] | None:
+        """The first range (in order) with ``a <= s and e <= b``."""
+        for i in self._at.hits(s - 1, e + 1):
+            a, b = self[i]
+            if a <= s and e <= b:
+                return a, b
+        return None
+
+    def holds(self, pos: int) -> bool:
+        return bool(self._at.hits(pos, pos + 1))  # some a <= pos < b
+
+
 def _section_of(sections, body, pos: int) -> str:
-    if any(a <= pos < b for a, b in body):
+    if body.holds(pos) if isinstance(body, _Body) else any(a <= pos < b for a, b in body):
         return "body"
     for kind, a, b in sections:
         if a <= pos < b and kind in ("byline", "references", "notes"):
@@ -287,10 +311,10 @@ def _sentence(doc, text: str, body, start: int, end: int) -> tuple[int, int]:
                 e -= 1
             while s < e and text[s].isspace():
                 s += 1
-            for a, b in body:  # keep to the paragraph (a title and subtitle may parse as one sentence)
-                if a <= start and end <= b:
-                    s, e = max(s, a), min(e, b)
-                    break
+            hit = body.covering(start, end) if isinstance(body, _Body) else \
+                next(((a, b) for a, b in body if a <= start and end <= b), None)
+            if hit is not None:  # keep to the paragraph (a title and subtitle may parse as one sentence)
+                s, e = max(s, hit[0]), min(e, hit[1])
             if s <= start and end <= e:
                 return s, e
     s = text.rfind("\n", 0, start) + 1
