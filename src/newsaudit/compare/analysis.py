@@ -21,7 +21,7 @@ from . import text as T
 from .facts import GROUP_NOUNS, ArticleFacts, Corpus
 from .models import ClaimGroup, Comparison, Contradiction, DateValue, NameVariant, TimelineEvent, VoiceLine, _ref, _sref
 from .numbers import _label, compare_numbers, value_conflicts  # noqa: F401 - _label: re-exported
-from .resolve import Resolver, is_acronym, is_voice, norm
+from .resolve import Resolver, clean_voice, is_acronym, is_voice, norm
 
 
 log = logging.getLogger(__name__)
@@ -239,7 +239,7 @@ def compare_voices(arts: list[ArticleFacts], resolver: Resolver | None = None) -
     lines = []
     for name, d in by.items():
         p = resolver.party(name)
-        forms = [f for f in (p.forms if p else []) if f != name and norm(f) != norm(name)]
+        forms = [f for f in (p.forms if p else []) if re.sub(r"(?i)^the\s+", "", f).lower() != name.lower()]
         lines.append(VoiceLine(name, sorted(d["outlets"]), len(d["articles"]), d["direct"], d["indirect"], d["ex"],
                                forms))
     lines.sort(key=lambda l: (-len(l.outlets), -(l.direct + l.indirect), l.name))
@@ -262,12 +262,24 @@ def build_resolver(arts: list[ArticleFacts]) -> Resolver:
     return Resolver(forms)
 
 
-def party_of(resolver: Resolver, account_origin: dict[str, str]):
+def affiliation_map(arts: list[ArticleFacts], resolver: Resolver) -> dict[str, str]:
+    """Person (as resolved) → the organisation most often named with their role, across the articles."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for a in arts:
+        for person, org in a.affiliations.items():
+            votes[resolver.name(person) or person][resolver.name(org) or org] += 1
+    return {p: c.most_common(1)[0][0] for p, c in votes.items()}
+
+
+def party_of(resolver: Resolver, account_origin: dict[str, str], affiliation: dict[str, str] | None = None):
     """The party behind a figure: the source's organisation when it is a spokesman, merged across spellings."""
+    affiliation = affiliation or {}
+
     def party(a: ArticleFacts, source: str | None) -> str:
         if not source or source.lower() in T.PRONOUNS:
             return account_origin.get(a.id, a.outlet)
-        return resolver.name(a.affiliations.get(source, source)) or source
+        who = resolver.name(source) or source
+        return affiliation.get(who) or resolver.name(a.affiliations.get(source, source)) or source
     return party
 
 
@@ -305,7 +317,7 @@ def compare_names(arts: list[ArticleFacts], resolver: Resolver | None = None) ->
     uses: dict[str, set[str]] = defaultdict(set)
     for a in arts:
         for n, _, _ in a.names:
-            uses[n].add(a.outlet)
+            uses[clean_voice(n)].add(a.outlet)
         for v in a.voices:
             uses[v.name].add(a.outlet)
         for canon, var in a.variant_pairs:
@@ -369,7 +381,7 @@ def compare_corpus(corpus: Corpus, event: str | None = None, link: float = LINK_
     account = {aid: acc.id for acc in cmp.accounts for aid in acc.articles}
     origin = {aid: acc.origin for acc in cmp.accounts for aid in acc.articles}
     resolver = build_resolver(chosen)
-    cmp.numbers = compare_numbers(chosen, account, party_of(resolver, origin))
+    cmp.numbers = compare_numbers(chosen, account, party_of(resolver, origin, affiliation_map(chosen, resolver)))
     cmp.claim_groups, contradictions = compare_claims(chosen)
     cmp.contradictions = contradictions + value_conflicts(cmp.numbers)
     cmp.voices = compare_voices(chosen, resolver)

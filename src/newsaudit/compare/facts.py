@@ -195,17 +195,17 @@ def build_facts(aid: str, outlet: str, url: str | None, title: str | None, publi
     speaker_at = _speaker_index(art)
     art.affiliations = affiliations(text)
     art.places |= text_places(text)
-    if "quantities" in layer_rows:
-        art.numbers = _numbers_from_layer(art, layer_rows["quantities"].get(aid, []), speaker_at)
-    else:
-        art.numbers = _numbers_from_text(art, speaker_at)
-    _place_numbers(art)
     if "mentions" in layer_rows:
         art.places |= {str(r["text"]) for r in layer_rows["mentions"].get(aid, []) if r.get("type") in ("GPE", "LOC", "FAC")}
         art.names = [(r["text"], r["start"], r["end"]) for r in layer_rows["mentions"].get(aid, [])
                      if r.get("type") in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP") and len(str(r["text"]).split()) >= 2]
     else:
         art.names = [n for s in art.sentences for n in ((x, s.start + a, s.start + b) for x, a, b in T.name_runs(s.text))]
+    if "quantities" in layer_rows:
+        art.numbers = _numbers_from_layer(art, layer_rows["quantities"].get(aid, []), speaker_at)
+    else:
+        art.numbers = _numbers_from_text(art, speaker_at)
+    _place_numbers(art)
     for e in entities:
         for v in e.get("variants") or []:
             art.variant_pairs.append((e["canonical"], v))
@@ -309,10 +309,39 @@ def _source_for(art: ArticleFacts, sent: T.Sentence, start: int, speaker_at, las
             if named and whole:
                 return named[0]
         name = resolve_name(name, last, full)
-        return clean_voice(name) if name else None
-    if covering and len(clauses(sent.text)) == 1:
-        return covering[0][0]
+        return _generic(art, clean_voice(name), start) if name else None
+    spans = clauses(sent.text)
+
+    def clause_at(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= pos - sent.start < b), -1)
+
+    for a, b, name, kind in speaker_at:  # reported speech that opens in the number's own clause
+        if a <= start < b and name.lower() not in T.PRONOUNS and clause_at(max(a, sent.start)) == clause_at(start):
+            return _generic(art, name, start)
     return None
+
+
+_GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?P<head>society|force|ministry|agency|office|group|organisation|organization|"
+                           r"committee|council|army|movement|front|government)$", re.IGNORECASE)
+
+
+def _generic(art: ArticleFacts, name: str, pos: int) -> str:
+    """``the society said`` → the full name ending in that noun met before in the article (or the outlet's)."""
+    m = _GENERIC_HEAD.match(name.strip())
+    if not m:
+        return name
+    head = m.group("head").lower()
+    best = None
+    for n, a, _ in art.names:
+        if a < pos and n.split()[-1].lower() == head:
+            best = n
+    if best is None:
+        for v in art.voices:
+            if v.start < pos and v.name.split()[-1].lower() == head and len(v.name.split()) >= 2:
+                best = v.name
+    if best is None and art.outlet.split()[-1].lower() == head:
+        best = art.outlet
+    return best or name
 
 
 def _place_numbers(art: ArticleFacts) -> None:

@@ -34,7 +34,7 @@ def norm(name: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"^(?:the|The)\s+", "", s.strip())
     s = re.sub(r"^[A-Z][a-z]+(?:'s|’s)\s+(?=[A-Z])", "", s)  # "Tavrenia's Health Ministry"
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", s):
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", s):
         s = s.replace(".", "")
     s = re.sub(r"[-‐–]", " ", s)
     s = re.sub(r"[^\w\s]", "", s)

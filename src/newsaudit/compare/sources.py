@@ -43,9 +43,10 @@ def clause_source(sentence: str, rel: int) -> tuple[str, bool] | None:
 
 
 _ROLE = r"(?:spokesman|spokeswoman|spokesperson|commander|director|chief|head|secretary-general|envoy)"
-_ORG_WORDS = r"(?:[A-Z][\w.&'-]*(?:\s+(?:of|for|and)\s+|\s+)){0,5}[A-Z][\w.&'-]*"
+_ORG_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&'-]*)"
+_ORG_WORDS = r"(?:%s(?:[ ]+(?:of|for|and)[ ]+|[ ]+)){0,5}%s" % (_ORG_WORD, _ORG_WORD)
 _AFFIL = [
-    re.compile(r"(?P<org>%s)(?:'s)?\s+%s\s+(?:(?:Gen\.|General|Col\.|Colonel|Dr\.|Dr)\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+)"
+    re.compile(r"(?P<org>%s)(?:'s)?[ ]+%s[ ]+(?:(?:Gen\.|General|Col\.|Colonel|Dr\.|Dr)[ ]+)?(?P<name>[A-Z][\w'-]+(?:[ ]+[A-Z][\w'-]+)+)"
                % (_ORG_WORDS, _ROLE)),
     re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+),\s+(?:the\s+)?(?P<org>%s)(?:'s)?\s+%s\b" % (_ORG_WORDS, _ROLE)),
     re.compile(r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)+),\s+who\s+(?:commands|leads|heads|runs)\s+the\s+(?P<org>%s)"
