@@ -129,8 +129,8 @@ def compare_claims(arts: list[ArticleFacts]) -> tuple[list[ClaimGroup], list[Con
         sims = cosine_similarity(pv, X)[0]
         best: dict[str, tuple[float, int]] = {}
         for j, (b, t) in enumerate(items):
-            if b.id == a.id or denial[j] or sims[j] < DENIAL_MATCH:
-                continue
+            if b.id == a.id or denial[j] or sims[j] < DENIAL_MATCH or _NEGATED.search(t.text):
+                continue  # a negated statement ("had not entered") is not the claim a denial denies
             shared = pw & T.content_words(t.text)
             if len(shared) < 2 or len(shared) < 0.75 * len(pw):
                 continue
@@ -159,6 +159,9 @@ def core(prop: str) -> str:
     return prop[:m.start()] if m else prop
 
 
+_NEGATED = re.compile(r"(?i)\b(?:not|n't|never|no)\b")
+
+
 def _holder(art: ArticleFacts, s: T.Sentence) -> str | None:
     for v in art.voices:
         if v.start < s.end and s.start < v.end:
@@ -167,6 +170,21 @@ def _holder(art: ArticleFacts, s: T.Sentence) -> str | None:
     if att and att[0].lower() not in T.PRONOUNS:
         return att[0]
     return None
+
+
+def _voice_holder(resolver: Resolver):
+    """``_holder`` limited to parties: ``the force`` → the force named in the article; a place → no one."""
+    from .facts import _generic
+
+    def holder(art: ArticleFacts, s: T.Sentence) -> str | None:
+        h = _holder(art, s)
+        if not h:
+            return None
+        h = clean_voice(_generic(art, h, s.end))
+        if h.lower() in GROUP_NOUNS or h.lower() == "government" or h.lower().removeprefix("the ") == "government":
+            return h.lower().removeprefix("the ").capitalize() if h.lower() in GROUP_NOUNS else "the government"
+        return h if is_voice(h, art.places) else None
+    return holder
 
 
 def _denier(sentence: str) -> str | None:
@@ -258,6 +276,7 @@ def build_resolver(arts: list[ArticleFacts]) -> Resolver:
         forms.update(a.affiliations.values())
         forms.update(n for n, _, _ in a.names)
         forms.update(m.group(0) for m in _ACRONYM.finditer(a.text) if is_acronym(m.group(0)))
+        forms[a.outlet] += 1  # a party's own statement page: "Ministry of Interior of X" is the Interior Ministry
     forms.pop(None, None)
     return Resolver(forms)
 
@@ -277,7 +296,8 @@ def party_of(resolver: Resolver, account_origin: dict[str, str], affiliation: di
 
     def party(a: ArticleFacts, source: str | None) -> str:
         if not source or source.lower() in T.PRONOUNS:
-            return account_origin.get(a.id, a.outlet)
+            own = account_origin.get(a.id, a.outlet)
+            return resolver.name(own) or own
         who = resolver.name(source) or source
         return affiliation.get(who) or resolver.name(a.affiliations.get(source, source)) or source
     return party
@@ -384,6 +404,13 @@ def compare_corpus(corpus: Corpus, event: str | None = None, link: float = LINK_
     cmp.numbers = compare_numbers(chosen, account, party_of(resolver, origin, affiliation_map(chosen, resolver)))
     cmp.claim_groups, contradictions = compare_claims(chosen)
     cmp.contradictions = contradictions + value_conflicts(cmp.numbers)
+    from .dispute import find_disputes, sides
+    from .numbers import toll
+
+    party = party_of(resolver, origin, affiliation_map(chosen, resolver))
+    cmp.disputes, blame = find_disputes(chosen, resolver, _voice_holder(resolver), party)
+    cmp.contradictions += blame
+    cmp.sides = sides(cmp.disputes, toll(cmp.numbers), party, {a.id: a for a in chosen})
     cmp.voices = compare_voices(chosen, resolver)
     cmp.timeline = compare_dates(chosen)
     cmp.names = compare_names(chosen, resolver)

@@ -36,6 +36,7 @@ def norm(name: str) -> str:
     s = re.sub(r"^[A-Z][a-z]+(?:'s|’s)\s+(?=[A-Z])", "", s)  # "Tavrenia's Health Ministry"
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", s):
         s = s.replace(".", "")
+    s = re.sub(r"^Ministry of (?:the )?([A-Z]\w+)(?: of [A-Z][\w ]+)?$", r"\1 Ministry", s)  # "Ministry of Interior of X"
     s = re.sub(r"[-‐–]", " ", s)
     s = re.sub(r"[^\w\s]", "", s)
     return " ".join(s.split())
@@ -52,7 +53,7 @@ def clean_voice(name: str) -> str:
     """A speaker phrase reduced to the party: titles before a personal name and lowercase tails dropped
     (``Interior Minister Arkady Zhuravlev`` → ``Arkady Zhuravlev``, ``UN human rights office`` → ``UN``)."""
     words = name.split()
-    while len(words) > 1 and words[-1][:1].islower():
+    while len(words) > 1 and words[0][:1].isupper() and words[-1][:1].islower():
         words.pop()
     k = max((i for i, w in enumerate(words) if w.lower().strip(",") in _TITLE_WORDS), default=-1)
     if k >= 0 and len(words) - k - 1 >= 2 and all(w[:1].isupper() for w in words[k + 1:]):
