@@ -414,4 +414,8 @@ def compare_corpus(corpus: Corpus, event: str | None = None, link: float = LINK_
     cmp.voices = compare_voices(chosen, resolver)
     cmp.timeline = compare_dates(chosen)
     cmp.names = compare_names(chosen, resolver)
+    from .summary import build_summary
+
+    by_id = {a.id: a for a in chosen}
+    cmp.summary = build_summary(cmp, lambda r: party(by_id[r.article], r.source) if r.article in by_id else r.outlet)
     return cmp

@@ -412,6 +412,7 @@ def _numbers_from_layer(art: ArticleFacts, rows: list[dict], speaker_at) -> list
 # ----------------------------------------------------------------- dates
 _REPORTING_BEFORE = re.compile(r"(?i)\b(?:%s)(?:\s+[a-z]+){0,2}\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$" % T.SPEECH)
 _WORD = re.compile(r"[A-Za-z]+")
+_FIGURE_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:on\s+|by\s+)?$")  # "then at least 40 on Thursday": when a figure was given
 
 
 def _attach_date(art: ArticleFacts, hit: T.DateHit) -> DateFact | None:
@@ -420,7 +421,7 @@ def _attach_date(art: ArticleFacts, hit: T.DateHit) -> DateFact | None:
         return None
     rel_start = hit.start - sent.start
     before = sent.text[:rel_start]
-    if _REPORTING_BEFORE.search(before):
+    if _REPORTING_BEFORE.search(before) or _FIGURE_BEFORE.search(before):
         return DateFact(hit.value, hit.start, hit.end, art.text[hit.start:hit.end], None, "reported", sent)
     trigger = None
     for m in reversed(list(_WORD.finditer(before))):
