@@ -112,9 +112,9 @@ def what_happened(c: Comparison) -> list[tuple[str, list[str]]]:
     s = c.summary or {}
     ev = s.get("event") or {}
     out = []
-    bits = [x for x in (f"at {ev['where']}" if ev.get("where") else None,
-                        f"on {ev['when']}" if ev.get("when") else None, ev.get("what")) if x]
-    out.append(("The event", [" ".join(bits) or "not identified",
+    bits = [x for x in (ev.get("what"), f"at {ev['where']}" if ev.get("where") else None,
+                        f"on {ev['when']}" if ev.get("when") else None) if x]
+    out.append(("The event", [" ".join(bits) or "not identified"] + ([ev["disputed"]] if ev.get("disputed") else []) + [
                               f"{ev.get('articles', len(c.articles))} articles, "
                               f"{ev.get('accounts', len(c.articles))} independent accounts"]))
     lines = []

@@ -33,10 +33,11 @@ def build_summary(c: Comparison, who=None) -> dict:
     latest = max(line.values, key=lambda v: (max(r.published or "" for r in v.refs), v.value)) if line and line.values \
         else None
     what = f"{latest.label} people killed" if latest else (incident.label.split(" / ")[0] if incident else None)
+    disputed_act = None
     if c.disputes:
         d = c.disputes[0]
-        what = f"{what or 'an incident'}; disputed: whether the {d.actor} {d.act} (denied)"
-    s["event"] = {"what": what, "where": _where(c),
+        disputed_act = f"disputed: whether the {d.actor} {d.act} (denied by {', '.join(x.denier for x in c.disputes)})"
+    s["event"] = {"what": what, "disputed": disputed_act, "where": _where(c),
                   "when": incident.values[0].value if incident and incident.values else None,
                   "articles": len(c.articles), "accounts": len(c.accounts) or len(c.articles)}
     agreed = []
