@@ -185,3 +185,81 @@ def test_compare_event_spellings_listed_with_who_writes_which(cmp, forms):
     assert len(hit) == 1
     for f, outlets in hit[0].forms:
         assert outlets and all(isinstance(o, str) for o in outlets)
+
+
+# ----------------------------------------------------------------- the dispute
+def test_compare_event_each_denier_is_one_row_paired_with_the_accusation(cmp):
+    want = GOLD["dispute"]
+    deniers = [d.denier for d in cmp.disputes]
+    assert len(deniers) == len(set(deniers))  # one row per denying party, not one per article pair
+    assert set(want["deniers"]) <= set(deniers)
+    for d in cmp.disputes:
+        assert d.actor == "Rapid Intervention Force" and d.act in ("raided", "entered", "involved")
+        assert d.denials and d.accusations and 0 < d.similarity <= 1
+        assert d.denier not in {r.source for r in d.accusations}  # never paired with its own side
+        for r in d.denials + d.accusations:
+            art = next(a for a in cmp.articles if a.id == r.article)
+            assert art.text[r.start:r.end] == r.text
+
+
+@pytest.mark.parametrize("text", ["his troops had not entered", "were not involved", "denied that its troops"])
+def test_compare_event_negated_statements_are_never_accusations(cmp, text):
+    assert not [r for d in cmp.disputes for r in d.accusations if text in r.text]
+    assert not [x for x in cmp.contradictions if x.kind == "denial" and text in x.b.text]
+
+
+def test_compare_event_accusers_and_the_other_version(cmp):
+    want = GOLD["dispute"]
+    from newsaudit.compare.analysis import build_resolver
+
+    resolver = build_resolver(cmp.articles)
+    says = {resolver.name(p) for d in cmp.summary["disputed"] for p in d["says"]}
+    assert len(says & set(want["accusers_any"])) >= 3
+    att = [x for x in cmp.contradictions if x.kind == "attribution"]
+    for actor, other in want["blamed"]:
+        assert any(x.why == f"one account blames {actor}, the other {other}" and x.a.article != x.b.article for x in att)
+
+
+def test_compare_event_sides_matrix_has_both_sides_and_the_toll(cmp):
+    point = "Rapid Intervention Force raided"
+    stances = {who: cells[point].stance for who, cells in cmp.sides.items() if point in cells}
+    assert stances.get("Rapid Intervention Force") == "denies" and stances.get("Interior Ministry") == "denies"
+    assert stances.get("United Nations") == "says" and stances.get("Kheshet Mutual Aid Society") == "says"
+    assert cmp.sides["Health Ministry"]["killed"].stance == "52"  # the party's latest figure
+
+
+# ----------------------------------------------------------------- summary
+def test_compare_event_summary_gives_event_agreement_dispute_and_toll_over_time(cmp):
+    s, want = cmp.summary, GOLD["summary"]
+    assert s["event"]["when"] == want["date"] and any(p in s["event"]["where"] for p in want["place_any"])
+    assert s["event"]["accounts"] == GOLD["independent_accounts"]
+    top = s["agreed"][0]
+    assert top["fact"].startswith(str(want["latest_toll"])) and top["accounts"] < top["articles"]
+    assert not top["conflict"]
+    hm = next(t for t in s["toll_over_time"] if t["party"] == GOLD["revision"]["source"])
+    assert [d for d, _ in hm["steps"]] == [d for d, _ in GOLD["revision"]["sequence"]]
+    claims = {o["claim"]: o["side"] for o in s["one_side"]}
+    assert claims.get("3 killed — soldiers") == "denying side" and claims.get("40 killed — members") == "accusing side"
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "terminal"])
+def test_compare_event_output_opens_with_plain_summary(store, tmp_path, fmt):
+    from click.testing import CliRunner
+
+    from newsaudit.cli import cli
+
+    out = tmp_path / f"c.{fmt}"
+    args = ["compare", str(store), "--format", fmt] + (["-o", str(out)] if fmt != "terminal" else [])
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    text = r.stdout if fmt == "terminal" else out.read_text(encoding="utf-8")
+    heads = ["The event", "What independent accounts agree on", "What is disputed", "The toll as reported over time",
+             "Claims only one side makes"]
+    pos = [text.find(h) for h in heads]
+    assert all(p >= 0 for p in pos) and pos == sorted(pos)
+    assert pos[0] < text.find("Numbers")
+    assert "Facts from —" not in text and ": layer" not in text
+    if fmt == "markdown":
+        assert "](https://meridianpress.example/tavrenia-toll-52)" in text
+    if fmt == "html":
+        assert 'href="https://meridianpress.example/tavrenia-toll-52"' in text
