@@ -37,6 +37,7 @@ def norm(name: str) -> str:
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]\.?", s):
         s = s.replace(".", "")
     s = re.sub(r"^Ministry of (?:the )?([A-Z]\w+)(?: of [A-Z][\w ]+)?$", r"\1 Ministry", s)  # "Ministry of Interior of X"
+    s = re.sub(r",?\s+(?:Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|SA|AG|NV)\.?$", "", s)  # "Apple Inc." → "Apple"
     s = re.sub(r"[-‐–]", " ", s)
     s = re.sub(r"[^\w\s]", "", s)
     return " ".join(s.split())
