@@ -18,81 +18,34 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 from . import text as T
-from .intervals import VAGUE, labels_compatible
 from .facts import GROUP_NOUNS, ArticleFacts, Corpus
-from .models import ClaimGroup, Comparison, Contradiction, DateValue, NameVariant, NumberLine, TimelineEvent, ValueReport, VoiceLine, _ref, _sref
+from .models import ClaimGroup, Comparison, Contradiction, DateValue, NameVariant, TimelineEvent, VoiceLine, _ref, _sref
+from .numbers import _label, compare_numbers, value_conflicts  # noqa: F401 - _label: re-exported
+from .resolve import Resolver, clean_voice, is_acronym, is_voice, norm
 
 
 log = logging.getLogger(__name__)
 
-LINK_SIM = 0.12  # average-link similarity needed to join two articles' groups
+LINK_SIM = 0.10  # average-link similarity needed to join two articles' groups
 SAME_STATEMENT = 0.62  # cosine for "the same statement"
 DENIAL_MATCH = 0.30  # cosine between a denied proposition and a statement
 MAX_PER_STATEMENT = 10  # contradictions listed per denial / per blamed party pair
-MAX_VALUES = 10  # values of one counted type compared pairwise with the most reported one
 
 
 # ----------------------------------------------------------------- grouping
 
 
-def _name_keys(art: ArticleFacts) -> set[str]:
-    keys = {n.lower() for n, _, _ in art.names}
-    keys |= {f"date:{d.value}" for d in art.dates if d.klass == "incident"}
-    return keys
-
-
 def similarity_matrix(arts: list[ArticleFacts]):
-    """Blend of TF-IDF cosine of the texts (0.6) and Jaccard overlap of names and event dates (0.4)."""
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from .grouping import similarity_matrix as dense
 
-    n = len(arts)
-    if n == 0:
-        return np.zeros((0, 0))
-    texts = [a.text for a in arts]
-    try:
-        X = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1).fit_transform(texts)
-        S = cosine_similarity(X)
-    except ValueError:  # empty vocabulary
-        S = np.zeros((n, n))
-    from scipy.sparse import csr_matrix
-
-    keys = [_name_keys(a) for a in arts]
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, ks in enumerate(keys):
-        for k in ks:
-            rows.append(i)
-            cols.append(vocab.setdefault(k, len(vocab)))
-    B = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab))))
-    inter = (B @ B.T).toarray()
-    sizes = np.asarray(B.sum(axis=1)).ravel()
-    union = sizes[:, None] + sizes[None, :] - inter
-    J = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    M = 0.6 * S + 0.4 * J
-    np.fill_diagonal(M, 1.0)
-    return M
+    return dense(arts)
 
 
 def group_articles(arts: list[ArticleFacts], link: float = LINK_SIM) -> list[list[int]]:
-    """Clusters of article indices (largest first), by average-link clustering on ``similarity_matrix``."""
-    n = len(arts)
-    if n <= 1:
-        return [list(range(n))] if n else []
-    import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+    """Clusters of article indices (largest first); see ``compare.grouping`` (blocked, not all pairs)."""
+    from .grouping import group_articles as grouped
 
-    M = similarity_matrix(arts)
-    D = np.clip(1.0 - M, 0.0, None)
-    np.fill_diagonal(D, 0.0)
-    Z = linkage(squareform((D + D.T) / 2, checks=False), method="average")
-    labels = fcluster(Z, t=1.0 - link, criterion="distance")
-    clusters: dict[int, list[int]] = {}
-    for i, lab in enumerate(labels):
-        clusters.setdefault(int(lab), []).append(i)
-    return sorted(clusters.values(), key=lambda c: (-len(c), c[0]))
+    return grouped(arts, link)
 
 
 def query_filter(arts: list[ArticleFacts], query: str) -> list[int]:
@@ -110,48 +63,6 @@ def query_filter(arts: list[ArticleFacts], query: str) -> list[int]:
 
 
 # ----------------------------------------------------------------- comparison
-
-
-def _label(value: float, modifiers: Iterable[str | None]) -> str:
-    v = f"{value:g}"
-    mods = Counter(m for m in modifiers if m)
-    if not mods:
-        return v
-    top = mods.most_common(1)[0][0]
-    return top if top.lower() in VAGUE else f"{top} {v}"  # vague words are shown as words
-
-
-def _rank(a: ArticleFacts, nf) -> tuple[bool, bool]:
-    """Which report of a figure stands for its article: one with a source, then one outside the title line."""
-    first_nl = a.text.find("\n")
-    in_title = bool(a.title) and (first_nl == -1 or nf.start < first_nl)
-    return (nf.source is not None, not in_title)
-
-
-def compare_numbers(arts: list[ArticleFacts]) -> list[NumberLine]:
-    by: dict[str, dict[float, dict[str, tuple]]] = defaultdict(lambda: defaultdict(dict))
-    mods: dict[tuple[str, float], list] = defaultdict(list)
-    for a in arts:
-        for nf in a.numbers:
-            if nf.event in ("OTHER", "", None):
-                continue
-            key = (nf.event, nf.value)
-            mods[key].append(nf.modifier)
-            prev = by[nf.event][nf.value].get(a.id)
-            if prev is None or _rank(a, nf) > _rank(*prev):
-                by[nf.event][nf.value][a.id] = (a, nf)
-    lines = []
-    for event, values in by.items():
-        reports = []
-        for value, per_art in values.items():
-            refs = [_sref(a, nf.sentence, nf.source, nf.start) for a, nf in per_art.values()]
-            refs.sort(key=lambda r: (r.published or "", r.outlet))
-            reports.append(ValueReport(value, _label(value, mods[(event, value)]), refs))
-        reports.sort(key=lambda r: (-len(r.refs), -r.value))
-        lines.append(NumberLine(event, reports))
-    order = {"KILL": 0, "WOUND": 1, "MISSING": 2}
-    lines.sort(key=lambda l: (order.get(l.event, 9), -sum(len(v.refs) for v in l.values)))
-    return lines
 
 
 def _tfidf(texts: list[str]):
@@ -218,8 +129,8 @@ def compare_claims(arts: list[ArticleFacts]) -> tuple[list[ClaimGroup], list[Con
         sims = cosine_similarity(pv, X)[0]
         best: dict[str, tuple[float, int]] = {}
         for j, (b, t) in enumerate(items):
-            if b.id == a.id or denial[j] or sims[j] < DENIAL_MATCH:
-                continue
+            if b.id == a.id or denial[j] or sims[j] < DENIAL_MATCH or _NEGATED.search(t.text):
+                continue  # a negated statement ("had not entered") is not the claim a denial denies
             shared = pw & T.content_words(t.text)
             if len(shared) < 2 or len(shared) < 0.75 * len(pw):
                 continue
@@ -248,6 +159,9 @@ def core(prop: str) -> str:
     return prop[:m.start()] if m else prop
 
 
+_NEGATED = re.compile(r"(?i)\b(?:not|n't|never|no)\b")
+
+
 def _holder(art: ArticleFacts, s: T.Sentence) -> str | None:
     for v in art.voices:
         if v.start < s.end and s.start < v.end:
@@ -256,6 +170,21 @@ def _holder(art: ArticleFacts, s: T.Sentence) -> str | None:
     if att and att[0].lower() not in T.PRONOUNS:
         return att[0]
     return None
+
+
+def _voice_holder(resolver: Resolver):
+    """``_holder`` limited to parties: ``the force`` → the force named in the article; a place → no one."""
+    from .facts import _generic
+
+    def holder(art: ArticleFacts, s: T.Sentence) -> str | None:
+        h = _holder(art, s)
+        if not h:
+            return None
+        h = clean_voice(_generic(art, h, s.end))
+        if h.lower() in GROUP_NOUNS or h.lower() == "government" or h.lower().removeprefix("the ") == "government":
+            return h.lower().removeprefix("the ").capitalize() if h.lower() in GROUP_NOUNS else "the government"
+        return h if is_voice(h, art.places) else None
+    return holder
 
 
 def _denier(sentence: str) -> str | None:
@@ -307,39 +236,71 @@ def _attribution_conflicts(items) -> list[Contradiction]:
     return out
 
 
-def value_conflicts(lines: list[NumberLine]) -> list[Contradiction]:
-    out = []
-    for line in lines:
-        vals = line.values[:MAX_VALUES]
-        for i in range(min(1, len(vals))):  # the most reported value against each other one
-            for j in range(i + 1, len(vals)):
-                if labels_compatible(vals[i].label, vals[j].label):
-                    continue  # e.g. "at least 40" and "more than 38" can both be right
-                a = next((r for r in vals[i].refs if r.source), vals[i].refs[0])
-                b = next((r for r in vals[j].refs if r.source), vals[j].refs[0])
-                out.append(Contradiction("values", a, b,
-                                         f"{line.event}: {vals[i].label} vs {vals[j].label}"))
-    return out
-
-
-def compare_voices(arts: list[ArticleFacts]) -> list[VoiceLine]:
+def compare_voices(arts: list[ArticleFacts], resolver: Resolver | None = None) -> list[VoiceLine]:
+    """Who is quoted: one line per party (its spellings, acronyms and transliterations merged)."""
+    resolver = resolver or build_resolver(arts)
+    places = set().union(*(a.places for a in arts)) if arts else set()
     by: dict[str, dict] = {}
     for a in arts:
         for v in a.voices:
-            if v.name.lower() in GROUP_NOUNS or v.name.lower() in T.PRONOUNS or not v.name[:1].isupper():
+            if v.name.lower() in GROUP_NOUNS or v.name.lower() in T.PRONOUNS or not is_voice(v.name, places):
                 continue
-            d = by.setdefault(v.name.lower(), {"outlets": set(), "articles": set(), "direct": 0, "indirect": 0, "ex": [],
-                                               "forms": Counter()})
+            name = resolver.name(v.name) or v.name
+            d = by.setdefault(name, {"outlets": set(), "articles": set(), "direct": 0, "indirect": 0, "ex": [],
+                                     "forms": Counter()})
             d["forms"][v.name] += 1
             d["outlets"].add(a.outlet)
             d["articles"].add(a.id)
             d[v.kind] += 1
             if len(d["ex"]) < 3 and a.id not in {r.article for r in d["ex"]}:
                 d["ex"].append(_ref(a, v.start, v.end, v.name))
-    lines = [VoiceLine(d["forms"].most_common(1)[0][0], sorted(d["outlets"]), len(d["articles"]), d["direct"],
-                       d["indirect"], d["ex"]) for d in by.values()]
+    lines = []
+    for name, d in by.items():
+        p = resolver.party(name)
+        forms = [f for f in (p.forms if p else []) if re.sub(r"(?i)^the\s+", "", f).lower() != name.lower()]
+        lines.append(VoiceLine(name, sorted(d["outlets"]), len(d["articles"]), d["direct"], d["indirect"], d["ex"],
+                               forms))
     lines.sort(key=lambda l: (-len(l.outlets), -(l.direct + l.indirect), l.name))
     return lines
+
+
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,6}\b")
+
+
+def build_resolver(arts: list[ArticleFacts]) -> Resolver:
+    """A resolver over every name form the articles use: voices, sources, affiliations, names, acronyms."""
+    forms: Counter = Counter()
+    for a in arts:
+        forms.update(v.name for v in a.voices)
+        forms.update(nf.source for nf in a.numbers if nf.source)
+        forms.update(a.affiliations.values())
+        forms.update(n for n, _, _ in a.names)
+        forms.update(m.group(0) for m in _ACRONYM.finditer(a.text) if is_acronym(m.group(0)))
+        forms[a.outlet] += 1  # a party's own statement page: "Ministry of Interior of X" is the Interior Ministry
+    forms.pop(None, None)
+    return Resolver(forms)
+
+
+def affiliation_map(arts: list[ArticleFacts], resolver: Resolver) -> dict[str, str]:
+    """Person (as resolved) → the organisation most often named with their role, across the articles."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for a in arts:
+        for person, org in a.affiliations.items():
+            votes[resolver.name(person) or person][resolver.name(org) or org] += 1
+    return {p: c.most_common(1)[0][0] for p, c in votes.items()}
+
+
+def party_of(resolver: Resolver, account_origin: dict[str, str], affiliation: dict[str, str] | None = None):
+    """The party behind a figure: the source's organisation when it is a spokesman, merged across spellings."""
+    affiliation = affiliation or {}
+
+    def party(a: ArticleFacts, source: str | None) -> str:
+        if not source or source.lower() in T.PRONOUNS:
+            own = account_origin.get(a.id, a.outlet)
+            return resolver.name(own) or own
+        who = resolver.name(source) or source
+        return affiliation.get(who) or resolver.name(a.affiliations.get(source, source)) or source
+    return party
 
 
 def compare_dates(arts: list[ArticleFacts]) -> list[TimelineEvent]:
@@ -371,15 +332,18 @@ def _similar_forms(x: str, y: str) -> bool:
     return all(len(p) >= 4 and len(q) >= 4 and SequenceMatcher(None, p, q).ratio() >= 0.75 for p, q in diff)
 
 
-def compare_names(arts: list[ArticleFacts]) -> list[NameVariant]:
+def compare_names(arts: list[ArticleFacts], resolver: Resolver | None = None) -> list[NameVariant]:
+    """Names spelt differently across articles, with the outlets writing each form."""
     uses: dict[str, set[str]] = defaultdict(set)
     for a in arts:
         for n, _, _ in a.names:
-            uses[n].add(a.outlet)
+            uses[clean_voice(n)].add(a.outlet)
+        for v in a.voices:
+            uses[v.name].add(a.outlet)
         for canon, var in a.variant_pairs:
             uses.setdefault(canon, set()).add(a.outlet)
             uses.setdefault(var, set()).add(a.outlet)
-    forms = sorted(uses)
+    forms = sorted(f for f in uses if not is_acronym(f))
     parent = {f: f for f in forms}
 
     def find(f):
@@ -393,14 +357,20 @@ def compare_names(arts: list[ArticleFacts]) -> list[NameVariant]:
                 parent[find(x)] = find(y)
     for a in arts:
         for canon, var in a.variant_pairs:
-            parent[find(canon)] = find(var)
+            if canon in parent and var in parent:
+                parent[find(canon)] = find(var)
+    if resolver is not None:  # transliterations and spellings the resolver merged
+        for p in resolver.parties():
+            fs = [f for f in p.forms if f in parent]
+            for f in fs[1:]:
+                parent[find(fs[0])] = find(f)
     groups: dict[str, list[str]] = defaultdict(list)
     for f in forms:
         groups[find(f)].append(f)
     out = []
     for members in groups.values():
-        if len(members) < 2:
-            continue
+        if len({norm(f).lower() for f in members}) < 2:
+            continue  # only punctuation or "the" differs
         members.sort(key=lambda f: (-len(uses[f]), f))
         out.append(NameVariant([(f, sorted(uses[f])) for f in members]))
     out.sort(key=lambda v: -sum(len(o) for _, o in v.forms))
@@ -425,10 +395,27 @@ def compare_corpus(corpus: Corpus, event: str | None = None, link: float = LINK_
     chosen = [arts[i] for i in idx]
     cmp = Comparison(event=how, articles=chosen, outlets=sorted({a.outlet for a in chosen}), sources=corpus.sources,
                      other_groups=others)
-    cmp.numbers = compare_numbers(chosen)
+    from .syndication import find_accounts
+
+    cmp.accounts = find_accounts(chosen)
+    account = {aid: acc.id for acc in cmp.accounts for aid in acc.articles}
+    origin = {aid: acc.origin for acc in cmp.accounts for aid in acc.articles}
+    resolver = build_resolver(chosen)
+    cmp.numbers = compare_numbers(chosen, account, party_of(resolver, origin, affiliation_map(chosen, resolver)))
     cmp.claim_groups, contradictions = compare_claims(chosen)
     cmp.contradictions = contradictions + value_conflicts(cmp.numbers)
-    cmp.voices = compare_voices(chosen)
+    from .dispute import find_disputes, sides
+    from .numbers import toll
+
+    party = party_of(resolver, origin, affiliation_map(chosen, resolver))
+    cmp.disputes, blame = find_disputes(chosen, resolver, _voice_holder(resolver), party)
+    cmp.contradictions += blame
+    cmp.sides = sides(cmp.disputes, toll(cmp.numbers), party, {a.id: a for a in chosen})
+    cmp.voices = compare_voices(chosen, resolver)
     cmp.timeline = compare_dates(chosen)
-    cmp.names = compare_names(chosen)
+    cmp.names = compare_names(chosen, resolver)
+    from .summary import build_summary
+
+    by_id = {a.id: a for a in chosen}
+    cmp.summary = build_summary(cmp, lambda r: party(by_id[r.article], r.source) if r.article in by_id else r.outlet)
     return cmp

@@ -14,7 +14,10 @@ from datetime import date
 from typing import Any
 
 from . import text as T
+from .instances import counted_class, group_size_spans, noun_after, other_event, part_noun
 from .intervals import VAGUE
+from .resolve import clean_voice, text_places
+from .sources import affiliations, clause_source, clauses
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,8 @@ class NumberFact:
     sentence: T.Sentence
     source: str | None = None  # on whose word
     date: str | None = None
+    counted: str = ""  # the counted group: people (the event's victims), soldiers, members, children ...
+    scope: str | None = None  # None: this event; else why it is another event ("another event: last year")
 
 
 @dataclass
@@ -72,6 +77,8 @@ class ArticleFacts:
     dates: list[DateFact] = field(default_factory=list)
     statements: list[T.Sentence] = field(default_factory=list)
     variant_pairs: list[tuple[str, str]] = field(default_factory=list)  # from the entities layer
+    affiliations: dict[str, str] = field(default_factory=dict)  # spokesman → organisation
+    places: set[str] = field(default_factory=set)  # names the entities layer types as places
 
     @property
     def pub_date(self) -> date | None:
@@ -183,16 +190,22 @@ def build_facts(aid: str, outlet: str, url: str | None, title: str | None, publi
     art.sentences = T.sentences(text, _body_ranges(text, structure))
     quotes = layer_rows.get("quotes", {}).get(aid) if "quotes" in layer_rows else None
     art.voices = _voices_from_layer(text, quotes) if quotes is not None else _voices_from_text(art)
+    for v in art.voices:
+        v.name = clean_voice(v.name)
     speaker_at = _speaker_index(art)
-    if "quantities" in layer_rows:
-        art.numbers = _numbers_from_layer(art, layer_rows["quantities"].get(aid, []), speaker_at)
-    else:
-        art.numbers = _numbers_from_text(art, speaker_at)
+    art.affiliations = affiliations(text)
+    art.places |= text_places(text)
     if "mentions" in layer_rows:
+        art.places |= {str(r["text"]) for r in layer_rows["mentions"].get(aid, []) if r.get("type") in ("GPE", "LOC", "FAC")}
         art.names = [(r["text"], r["start"], r["end"]) for r in layer_rows["mentions"].get(aid, [])
                      if r.get("type") in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP") and len(str(r["text"]).split()) >= 2]
     else:
         art.names = [n for s in art.sentences for n in ((x, s.start + a, s.start + b) for x, a, b in T.name_runs(s.text))]
+    if "quantities" in layer_rows:
+        art.numbers = _numbers_from_layer(art, layer_rows["quantities"].get(aid, []), speaker_at)
+    else:
+        art.numbers = _numbers_from_text(art, speaker_at)
+    _place_numbers(art)
     for e in entities:
         for v in e.get("variants") or []:
             art.variant_pairs.append((e["canonical"], v))
@@ -275,20 +288,73 @@ def resolve_name(name: str, last: str | None, full: list[str]) -> str | None:
     return name
 
 
-def _speaker_index(art: ArticleFacts) -> list[tuple[int, int, str]]:
-    return [(v.start, v.end, v.name) for v in art.voices]
+def _speaker_index(art: ArticleFacts) -> list[tuple[int, int, str, str]]:
+    return [(v.start, v.end, v.name, v.kind) for v in art.voices]
 
 
 # ----------------------------------------------------------------- numbers
 def _source_for(art: ArticleFacts, sent: T.Sentence, start: int, speaker_at, last: str | None,
                 full: list[str]) -> str | None:
-    for a, b, name in speaker_at:  # a quote (or attributed sentence) covering the number
-        if a <= start < b and name.lower() not in T.PRONOUNS:
+    """On whose word the number at ``start`` is given (see ``compare.sources``)."""
+    covering = [(name, kind) for a, b, name, kind in speaker_at if a <= start < b and name.lower() not in T.PRONOUNS]
+    for name, kind in covering:  # inside quotation marks: the quote's speaker
+        if kind == "direct":
             return name
-    att = T.attribution(sent.text)
-    if att is not None:
-        return resolve_name(att[0], last, full)
+    rel = start - sent.start
+    found = clause_source(sent.text, rel) if 0 <= rel <= len(sent.text) else None
+    if found is not None:
+        name, whole = found
+        if name.lower() in T.PRONOUNS or len(name.split()) == 1:
+            named = [n for n, _ in covering if n.lower() not in T.PRONOUNS]
+            if named and whole:
+                return named[0]
+        name = resolve_name(name, last, full)
+        return _generic(art, clean_voice(name), start) if name else None
+    spans = clauses(sent.text)
+
+    def clause_at(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= pos - sent.start < b), -1)
+
+    for a, b, name, kind in speaker_at:  # reported speech that opens in the number's own clause
+        if a <= start < b and name.lower() not in T.PRONOUNS and clause_at(max(a, sent.start)) == clause_at(start):
+            return _generic(art, name, start)
     return None
+
+
+_GENERIC_HEAD = re.compile(r"^(?:the\s+)?(?P<head>society|force|ministry|agency|office|group|organisation|organization|"
+                           r"committee|council|army|movement|front|government)$", re.IGNORECASE)
+
+
+def _generic(art: ArticleFacts, name: str, pos: int) -> str:
+    """``the society said`` → the full name ending in that noun met before in the article (or the outlet's)."""
+    m = _GENERIC_HEAD.match(name.strip())
+    if not m:
+        return name
+    head = m.group("head").lower()
+    best = None
+    for n, a, _ in art.names:
+        if a < pos and n.split()[-1].lower() == head:
+            best = n
+    if best is None:
+        for v in art.voices:
+            if v.start < pos and v.name.split()[-1].lower() == head and len(v.name.split()) >= 2:
+                best = v.name
+    if best is None and art.outlet.split()[-1].lower() == head:
+        best = art.outlet
+    return best or name
+
+
+def _place_numbers(art: ArticleFacts) -> None:
+    """Set each number's counted group and whether it counts another event (``compare.instances``)."""
+    year = art.pub_date.year if art.pub_date else None
+    for nf in art.numbers:
+        rel = nf.start - nf.sentence.start
+        part = part_noun(nf.sentence.text, rel) if 0 <= rel < len(nf.sentence.text) else None
+        nf.counted = counted_class(part or nf.counted or noun_after(art.text, nf.end))
+        nf.scope = other_event(nf.sentence.text, rel, year)
+        if nf.scope is None and nf.date and year and re.fullmatch(r"\d{4}(?:-\d{2})?", nf.date) \
+                and int(nf.date[:4]) < year:  # the layer dated the count to an earlier year or month
+            nf.scope = f"another event: {nf.date}"
 
 
 def _numbers_from_text(art: ArticleFacts, speaker_at) -> list[NumberFact]:
@@ -296,8 +362,11 @@ def _numbers_from_text(art: ArticleFacts, speaker_at) -> list[NumberFact]:
     last, full = None, []
     for s in art.sentences:
         att = T.attribution(s.text)
+        wholes = [(s.start + a, s.start + b) for a, b, _ in group_size_spans(s.text)]
         for h in T.number_hits(s.text, s.start):
-            src = _source_for(art, s, h.start, speaker_at, last, full)
+            if any(a <= h.num_start < b for a, b in wholes):
+                continue  # the 90 in "40 of its roughly 90 members" is the group's size, not a count
+            src = _source_for(art, s, h.num_start, speaker_at, last, full)
             out.append(NumberFact(h.event, h.value, h.modifier, h.num_start, h.num_end, art.text[h.num_start:h.num_end],
                                   s, src))
         if att is not None:
@@ -328,14 +397,22 @@ def _numbers_from_layer(art: ArticleFacts, rows: list[dict], speaker_at) -> list
         surface = art.text[start:end].strip().lower()
         if r.get("value") is None and surface in VAGUE:
             mod = surface  # "dozens" stays a word with its range, never an invented 24
-        out.append(NumberFact(str(r.get("event") or "OTHER"), float(value), mod, start, end,
-                              art.text[start:end], sent, src, r.get("date")))
+        nf = NumberFact(str(r.get("event") or "OTHER"), float(value), mod, start, end,
+                        art.text[start:end], sent, src, r.get("date"))
+        nf.counted = r.get("counted") or ""
+        out.append(nf)
+    # a toll the layer left untyped ("the death toll rose to at least 40"): the text rules' reading of it
+    typed = [(nf.start, nf.end) for nf in out if nf.event != "OTHER"]
+    for nf in _numbers_from_text(art, speaker_at):
+        if nf.event != "OTHER" and not any(a < nf.end and nf.start < b for a, b in typed):
+            out.append(nf)
     return out
 
 
 # ----------------------------------------------------------------- dates
 _REPORTING_BEFORE = re.compile(r"(?i)\b(?:%s)(?:\s+[a-z]+){0,2}\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$" % T.SPEECH)
 _WORD = re.compile(r"[A-Za-z]+")
+_FIGURE_BEFORE = re.compile(r"\b\d[\d,]*\s+(?:on\s+|by\s+)?$")  # "then at least 40 on Thursday": when a figure was given
 
 
 def _attach_date(art: ArticleFacts, hit: T.DateHit) -> DateFact | None:
@@ -344,7 +421,7 @@ def _attach_date(art: ArticleFacts, hit: T.DateHit) -> DateFact | None:
         return None
     rel_start = hit.start - sent.start
     before = sent.text[:rel_start]
-    if _REPORTING_BEFORE.search(before):
+    if _REPORTING_BEFORE.search(before) or _FIGURE_BEFORE.search(before):
         return DateFact(hit.value, hit.start, hit.end, art.text[hit.start:hit.end], None, "reported", sent)
     trigger = None
     for m in reversed(list(_WORD.finditer(before))):

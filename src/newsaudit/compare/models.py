@@ -25,6 +25,7 @@ class Ref:
     end: int
     text: str
     source: str | None = None  # on whose word
+    account: int | None = None  # the independent account (syndication group) the article belongs to
 
 
 @dataclass
@@ -37,14 +38,33 @@ class ValueReport:
     def outlets(self) -> list[str]:
         return sorted({r.outlet for r in self.refs})
 
+    @property
+    def accounts(self) -> int:
+        """Independent accounts reporting the value (copies of one wire story count once)."""
+        return len({r.account if r.account is not None else r.article for r in self.refs})
+
+
+@dataclass
+class Revision:
+    """One party's figure over time: an update, not a contradiction."""
+
+    party: str
+    steps: list[tuple[str, str, Ref]]  # (date published, label, where), in order
+
 
 @dataclass
 class NumberLine:
     event: str
     values: list[ValueReport]
+    counted: str = "people"  # whose count: people (the event's victims), soldiers, members, children ...
+    scope: str | None = None  # None: the event compared; else another event or a running total, and why
+    revisions: list[Revision] = field(default_factory=list)
+    conflicts: list[tuple[int, int]] | None = None  # indices of values that cannot both hold (None: not computed)
 
     @property
     def conflict(self) -> bool:
+        if self.conflicts is not None:
+            return bool(self.conflicts)
         return any(not labels_compatible(self.values[0].label, v.label) for v in self.values[1:])
 
 
@@ -69,6 +89,7 @@ class VoiceLine:
     direct: int
     indirect: int
     examples: list[Ref]
+    variants: list[str] = field(default_factory=list)  # other spellings, acronyms, transliterations
 
 
 @dataclass
@@ -90,6 +111,25 @@ class NameVariant:
 
 
 @dataclass
+class Dispute:
+    """A denial paired with the accusation it denies: one row per denying party and denied act."""
+
+    denier: str
+    act: str  # "raided", "involved" ...
+    actor: str  # whose act is denied
+    denials: list[Ref]
+    accusations: list[Ref]
+    similarity: float  # best TF-IDF cosine between a denial and an accusation (evidence)
+    alternative: str | None = None  # what the denying side says happened instead
+
+
+@dataclass
+class SideCell:
+    stance: str  # "says" | "denies" | a number label
+    refs: list[Ref]
+
+
+@dataclass
 class Comparison:
     event: str  # how the group was chosen
     articles: list[ArticleFacts]
@@ -102,6 +142,10 @@ class Comparison:
     names: list[NameVariant] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     other_groups: list[list[str]] = field(default_factory=list)  # titles of other groups' articles
+    accounts: list = field(default_factory=list)  # syndication.Account, largest first
+    disputes: list[Dispute] = field(default_factory=list)
+    sides: dict[str, dict[str, SideCell]] = field(default_factory=dict)  # voice → key point → cell
+    summary: dict = field(default_factory=dict)  # the "what happened" block (summary.py)
 
     def to_dict(self) -> dict:
         from dataclasses import asdict

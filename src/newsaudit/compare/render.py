@@ -35,15 +35,46 @@ def event_name(e: str) -> str:
 def sections(c: Comparison) -> list[tuple[str, list[str], list[list[str]], str]]:
     """(title, header, rows, note) per section; every cell is plain text (renderers escape it)."""
     out = []
-    rows = []
+    rows, other = [], []
     for line in c.numbers:
         cells = []
         for v in line.values:
             who = "; ".join(f"{r.outlet} [{r.source or 'no source named'}, {_when(r)}]" for r in v.refs)
-            cells.append(f"{v.label} {event_name(line.event).split(' /')[0]} — {len(v.refs)} article(s): {who}")
-        rows.append([event_name(line.event), "CONFLICT" if line.conflict else "agree", "\n".join(cells)])
+            cells.append(f"{v.label} — {v.accounts} independent account(s), {len(v.refs)} article(s): {who}")
+        for rv in line.revisions:
+            cells.append(f"update by {rv.party}: " + " → ".join(f"{lab} ({d or 'undated'})" for d, lab, _ in rv.steps))
+        what = f"{event_name(line.event).split(' /')[0]} — {line.counted}"
+        if line.scope is not None:
+            other.append([what, line.scope, "\n".join(cells)])
+        else:
+            rows.append([what, "CONFLICT" if line.conflict else "agree", "\n".join(cells)])
     out.append(("Numbers", ["counted", "status", "values reported: outlet [on whose word, published]"], rows,
-                "each value once per article; the source is the quote or attribution behind the figure"))
+                "each value once per article; copies of one wire story are one account; a party raising its own "
+                "figure over days is an update, not a conflict"))
+    out.append(("Numbers about other events", ["counted", "why it is another event", "values"], other,
+                "counts of other events or running totals mentioned in passing; never part of the event's toll"))
+    rows = [[acc.label, str(len(acc.articles)), ", ".join(acc.outlets)] for acc in c.accounts if len(acc.articles) > 1]
+    out.append(("Copies of one story", ["account", "articles", "outlets"], rows,
+                f"{len(c.accounts)} independent account(s) among {len(c.articles)} article(s): near-identical "
+                "bodies (word shingles, MinHash) are one account"))
+    rows = []
+    for d in c.disputes:
+        den = "\n".join(f"{r.outlet} ({_when(r)}): {_short(r.text, 160)}" for r in d.denials[:6])
+        acc = "\n".join(f"{r.outlet} ({_when(r)}), {_who(r)}: {_short(r.text, 160)}" for r in d.accusations[:6])
+        more = len(d.accusations) - 6
+        if more > 0:
+            acc += f"\n… and {more} more"
+        rows.append([f"{d.denier} denies that {d.actor} {d.act}", den, acc,
+                     f"{d.similarity:.2f}" + (f"; says instead: {d.alternative}" if d.alternative else "")])
+    out.append(("What is disputed", ["denial", "where it is denied", "the accounts it denies (on whose word)",
+                                     "best similarity; the other version"], rows,
+                "a denial is paired with statements naming the same actor and act, never with a statement that "
+                "is itself negated; similarity is the TF-IDF cosine of the closest pair"))
+    points = sorted({p for cells in c.sides.values() for p in cells})
+    rows = [[who] + [_side_cell(cells.get(p)) for p in points] for who, cells in
+            sorted(c.sides.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    out.append(("Who says what", ["voice"] + points, rows, "cells: what the voice says on each point, and the outlets "
+                                                           "carrying it"))
     rows = [[str(len(g.refs)), _short(g.refs[0].text),
              "\n".join(f"{r.outlet} ({_when(r)}): {_who(r)}" for r in g.refs)] for g in c.claim_groups]
     out.append(("Claims made in several articles", ["articles", "statement (first)", "where, on whose word"], rows,
@@ -69,11 +100,52 @@ def sections(c: Comparison) -> list[tuple[str, list[str], list[list[str]], str]]
     return out
 
 
+def _side_cell(cell) -> str:
+    if cell is None:
+        return ""
+    outlets = sorted({r.outlet for r in cell.refs})
+    return f"{cell.stance} ({', '.join(outlets[:4])}{' …' if len(outlets) > 4 else ''})"
+
+
+def what_happened(c: Comparison) -> list[tuple[str, list[str]]]:
+    """The summary block as (plain-language heading, lines)."""
+    s = c.summary or {}
+    ev = s.get("event") or {}
+    out = []
+    bits = [x for x in (ev.get("what"), f"at {ev['where']}" if ev.get("where") else None,
+                        f"on {ev['when']}" if ev.get("when") else None) if x]
+    out.append(("The event", [" ".join(bits) or "not identified"] + ([ev["disputed"]] if ev.get("disputed") else []) + [
+                              f"{ev.get('articles', len(c.articles))} articles, "
+                              f"{ev.get('accounts', len(c.articles))} independent accounts"]))
+    lines = []
+    for a in s.get("agreed", []):
+        line = f"{a['fact']} — {a['accounts']} independent account(s) in {a['articles']} article(s); " \
+               f"on the word of {', '.join(a['sources'][:6])}"
+        if a.get("earlier"):
+            line += f" (earlier figures: {', '.join(a['earlier'])})"
+        if a.get("conflict"):
+            line += " — but some reports conflict (see Numbers)"
+        lines.append(line)
+    out.append(("What independent accounts agree on", lines or ["nothing found"]))
+    lines = [f"{d['point']}? Says so: {', '.join(d['says'][:8])}. Denies it: {d['denies']}"
+             + (f", who says {d['instead']}" if d.get("instead") else "") for d in s.get("disputed", [])]
+    out.append(("What is disputed", lines or ["no denial paired with an accusation"]))
+    lines = [f"{t['party']}: " + " → ".join(f"{lab} ({d or 'undated'})" for d, lab in t["steps"])
+             for t in s.get("toll_over_time", [])]
+    out.append(("The toll as reported over time", lines or ["no revisions found"]))
+    lines = [f"{o['claim']} — only the {o['side']} ({', '.join(o['sources'])})" for o in s.get("one_side", [])]
+    out.append(("Claims only one side makes", lines or ["none found"]))
+    return out
+
+
 def _intro(c: Comparison) -> list[str]:
     lines = [f"{len(c.articles)} article(s) from {len(c.outlets)} outlet(s): {c.event}."]
-    src = ", ".join(f"{k}: {v}" for k, v in sorted(c.sources.items()))
+    from .facts import LAYER_TABLES
+
+    src = ", ".join(f"{k} from {'the ' + LAYER_TABLES.get(k, k) + ' layer' if v == 'layer' else v}"
+                    for k, v in sorted(c.sources.items()))
     if src:
-        lines.append(f"Facts from — {src}.")
+        lines.append(f"How facts were read: {src}.")
     if c.other_groups:
         lines.append(f"{len(c.other_groups)} other group(s) left out (use --event QUERY to pick one).")
     return lines
@@ -87,6 +159,10 @@ def print_terminal(c: Comparison, console=None) -> None:
 
     console = console or Console()
     console.print("[bold]What happened? — comparison of accounts[/bold]")
+    for head, lines in what_happened(c):
+        console.print(f"[bold]{escape(head)}[/bold]")
+        for line in lines:
+            console.print("  " + escape(line))
     for line in _intro(c):
         console.print(escape(line))
     for title, header, rows, note in sections(c):
@@ -114,10 +190,15 @@ def _md_cell(s: str) -> str:
 
 def to_markdown(c: Comparison) -> str:
     out = ["# What happened? — comparison of accounts", ""]
+    for head, lines in what_happened(c):
+        out += [f"**{_md_cell(head)}**", ""] + [f"- {_md_cell(x)}" for x in lines] + [""]
     out += [f"{_md_cell(x)}" for x in _intro(c)]
-    out.append("")
-    out.append("Articles: " + "; ".join(_md_cell(f"{a.outlet} ({a.published or 'undated'}): {a.title or a.id}")
-                                        for a in c.articles))
+    out += ["", "## Articles", ""]
+    for a in c.articles:
+        label = _md_cell(f"{a.outlet} ({a.published or 'undated'}): {a.title or a.id}")
+        url = a.url or ""
+        safe = url.startswith(("http://", "https://")) and not any(ch in url for ch in " ()<>[]\"'\\")
+        out.append(f"- [{label}]({url})" if safe else f"- {label}")
     for title, header, rows, note in sections(c):
         out += ["", f"## {title}", ""]
         if note:
@@ -159,6 +240,10 @@ def to_html(c: Comparison) -> str:
              "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
              "<title>What happened? — newsaudit compare</title>", f"<style>{CSS}</style></head><body>",
              "<h1>What happened? — comparison of accounts</h1>"]
+    parts.append('<section class="summary">')
+    for head, lines in what_happened(c):
+        parts.append(f"<h3>{_h(head)}</h3><ul>" + "".join(f"<li>{_h(x)}</li>" for x in lines) + "</ul>")
+    parts.append("</section>")
     parts += [f"<p>{_h(x)}</p>" for x in _intro(c)]
     parts.append("<details><summary>Articles</summary><ul>")
     for a in c.articles:

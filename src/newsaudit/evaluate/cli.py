@@ -10,6 +10,7 @@ from ..cli import LazyGroup
     "polnear": "newsaudit.evaluate.polnear:command",
     "tempeval3": "newsaudit.evaluate.tempeval3:command",
     "meantime": "newsaudit.evaluate.meantime:command",
+    "meantime-crossdoc": "newsaudit.evaluate.meantime_crossdoc:command",
     "checkworthy": "newsaudit.evaluate.checkworthy:command",
     "ptc": "newsaudit.evaluate.ptc:command",
     "datelines": "newsaudit.evaluate.datelines:command",
