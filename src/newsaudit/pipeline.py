@@ -45,6 +45,8 @@ def prepare(article: Article, options: AuditOptions) -> tuple[Article, dict[str,
     for name in TEXT_LAYERS:
         _run_layer(name, article, None, found, warnings, options)
         if name == "structure" and "structure" in found:
+            if article.pages:
+                found["structure"] = found["structure"].model_copy(update={"pages": list(article.pages)})
             article = _with_structure(article, found["structure"], options)
     return article, found, warnings, mask(article.text, article.body_ranges)
 
