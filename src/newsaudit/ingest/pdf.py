@@ -46,8 +46,10 @@ class PdfText:
     warnings: list[Notice] = field(default_factory=list)
 
 
-def read_pdf(data: bytes, *, max_pages: int = MAX_PAGES, time_limit_s: float = TIME_LIMIT_S) -> PdfText:
+def read_pdf(data: bytes, *, max_pages: int | None = None, time_limit_s: float | None = None) -> PdfText:
     """Read the text of the PDF ``data``; raise a typed error when it has none that can be read."""
+    max_pages = MAX_PAGES if max_pages is None else max_pages
+    time_limit_s = TIME_LIMIT_S if time_limit_s is None else time_limit_s
     raw, total, title, warnings = _read_pages(data, max_pages, time_limit_s)
     if not any(p.lines for p in raw):
         raise PdfNoTextError("the PDF has no text layer (its pages are images, e.g. a scan, or blank).",

@@ -25,7 +25,7 @@ RUNNING_SHARE = 0.4  # a running line recurs on at least this share of the pages
 SMALL = 0.88  # a footnote's font is at most this share of the body size
 
 PAGE_NUMBER = re.compile(
-    r"^[\s\-–—|]*(?:(?:page|p\.|pg\.?)\s*)?(?P<n>\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—|]*$", re.I)
+    r"^[\s\-–—|]*(?:(?:page|p\.|pg\.?)\s*)?(?P<n>\d{1,4}|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))(?:\s*(?:of|/)\s*\d{1,4})?[\s\-–—|]*$", re.I)
 NOTE_START = re.compile(r"^\s*(?P<n>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3})(?:[.)]\s*|\s+|(?=[A-Z“\"']))(?P<rest>\S.*)$")
 RULE_TEXT = re.compile(r"^\s*[_\-–—=·.]{6,}\s*$")
 ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’)\]]$|[.!?][\"”’)]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
@@ -79,32 +79,58 @@ def _key(text: str) -> str:
 
 
 def _zones(page: PageLines) -> tuple[list[Line], list[Line]]:
+    """The top-most and bottom-most lines of a page (none on a page of under three lines: all of it is text)."""
     geo = sorted(page.lines, key=lambda ln: -ln.y1)
-    return geo[:ZONE_LINES], geo[-ZONE_LINES:][::-1] if len(geo) > ZONE_LINES else geo[::-1]
+    if len(geo) < 3:
+        return [], []
+    return geo[:ZONE_LINES], geo[-ZONE_LINES:][::-1]
+
+
+def _running(group: list[tuple[int, str]], need: int) -> bool:
+    """Do these (page, text) occurrences of one masked line make a running header/footer?  The same text on
+    enough pages, or one number in it that moves with the page (``Review — 3``, ``Review — 4``)."""
+    if len(group) < need:
+        return False
+    if Counter(t for _, t in group).most_common(1)[0][1] >= need:
+        return True
+    offsets = set()
+    for page, text in group:
+        nums = re.findall(r"\d+", text)
+        if len(nums) != 1:
+            return False
+        offsets.add(int(nums[0]) - page)
+    return len(offsets) == 1
 
 
 def find_furniture(pages: list[PageLines]) -> dict[int, dict[int, tuple[str, str | None]]]:
     """Per page number, ``id(line) → (kind, page label or None)`` for its running lines and page numbers."""
-    counts = {"top": Counter(), "bottom": Counter()}
+    seen: dict[str, dict[str, list[tuple[int, str]]]] = {"top": {}, "bottom": {}}
     zones = {}
     for p in pages:
         top, bottom = _zones(p)
         zones[p.number] = (top, bottom)
         for where, lines in (("top", top), ("bottom", bottom)):
-            for key in {_key(ln.text) for ln in lines if len(ln.text) <= 150}:
-                counts[where][key] += 1
+            for ln in lines:
+                if len(ln.text) <= 150:
+                    seen[where].setdefault(_key(ln.text), []).append((p.number, ln.text))
     need = max(2, math.ceil(RUNNING_SHARE * len(pages)))
+    running = {where: {k for k, g in groups.items() if _running(g, need)} for where, groups in seen.items()}
     out: dict[int, dict[int, tuple[str, str | None]]] = {}
     for p in pages:
         found: dict[int, tuple[str, str | None]] = {}
         top, bottom = zones[p.number]
+        if not top:  # a short page: only a bare page number at its very bottom or top can go
+            geo = sorted(p.lines, key=lambda ln: -ln.y1)
+            top, bottom = ([geo[0]], [geo[-1]]) if len(geo) == 2 else ([], geo[-1:])
         for where, lines in (("top", top), ("bottom", bottom)):
             for ln in lines:
                 m = PAGE_NUMBER.match(ln.text)
                 if m and (m.group("n").isdigit() or len(ln.text.strip()) <= 8):
                     found[id(ln)] = ("page_number", m.group("n"))
-                elif len(ln.text) <= 150 and counts[where][_key(ln.text)] >= need:
+                elif _key(ln.text) in running[where] and len(ln.text) <= 150:
                     found[id(ln)] = ("running_header" if where == "top" else "running_footer", None)
+        if len(found) >= len(p.lines):
+            found = {}  # never empty a page: what is left is its text
         out[p.number] = found
     return out
 

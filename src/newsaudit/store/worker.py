@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 def init_worker(model: str | None = None, log_level: int = logging.WARNING) -> None:
     """Process-pool initializer: quiet logs, load the pipeline once."""
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("trafilatura", "htmldate", "urllib3", "distributed"):
+    for noisy in ("trafilatura", "htmldate", "urllib3", "distributed", "pdfminer"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
     from ..nlp import get_nlp
 
