@@ -3,7 +3,8 @@
 Decided from the bytes themselves (a file's suffix only breaks the tie between an .eml and a saved page):
 
 * ``%PDF-`` in the first KiB → PDF;
-* a ZIP holding ``word/document.xml`` → .docx (any other ZIP stays a binary-input error);
+* a ZIP holding ``word/document.xml`` (or a damaged one that names it) → .docx (any other ZIP stays a
+  binary-input error);
 * a MIME header block first (``MIME-Version``, or ``From`` with ``Date``/``Subject``) → e-mail, or a saved
   page when it is ``multipart/related`` (``.mht``/``.mhtml``);
 * anything else → text.
@@ -34,11 +35,13 @@ def sniff(data: bytes, name: str | None = None) -> str:
 
     if is_pdf(data):
         return "pdf"
+    lowered = (name or "").lower()
     if data.startswith(b"PK\x03\x04"):
         from .docx import is_docx
 
-        return "docx" if is_docx(data) else "text"
-    lowered = (name or "").lower()
+        # a damaged .docx (no readable zip directory) still names its parts in the local headers
+        damaged = lowered.endswith(".docx") or b"word/document.xml" in data[:1 << 20]
+        return "docx" if is_docx(data) or damaged else "text"
     if lowered.endswith((".mht", ".mhtml")):
         return "mhtml"
     if lowered.endswith(".eml") or (data[:1].isalpha() and _message(data)):
