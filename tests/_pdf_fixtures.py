@@ -158,3 +158,60 @@ def _tiny_png() -> bytes:
     raw = b"".join(b"\x00" + bytes([(x * 37 + y * 11) % 256 for x in range(16)]) for y in range(16))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 0, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+_SENTENCES = [
+    "The Tolsk council voted on the harbour dredging plan after a long debate.",
+    "Engineers said silt near the northern quay had risen every spring since the storm.",
+    "The work would cost about 12 million crowns and take two years, according to the port office.",
+    "Fishermen in Varrin said the dredgers would drive the herring from the bay.",
+    "A spokesman for the port said the channel was already too shallow for the ferries.",
+    "Councillor Edda Morn said the town could not wait for another study.",
+]
+
+
+def flow_pdf(columns: int = 1, paragraphs: int = 24) -> bytes:
+    """A report set by reportlab's page layout engine: justified paragraphs with a first-line indent and no
+    space between them, a heading now and then, a running header and ``Page N`` footers; one or two columns."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+
+    ss = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=ss["BodyText"], fontSize=10, leading=13, alignment=4, firstLineIndent=14,
+                          spaceAfter=0, spaceBefore=0)
+
+    def on_page(c, doc):
+        c.saveState()
+        c.setFont("Helvetica", 8)
+        c.drawString(72, A4[1] - 40, "The Tolsk Courier — Special report")
+        c.drawRightString(A4[0] - 72, 30, f"Page {doc.page}")
+        c.restoreState()
+
+    w, h = A4
+    if columns == 2:
+        half = (w - 144) / 2
+        frames = [Frame(72, 60, half - 6, h - 130, id="l"), Frame(72 + half + 6, 60, half - 6, h - 130, id="r")]
+    else:
+        frames = [Frame(72, 60, w - 144, h - 130)]
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=A4, pageTemplates=[PageTemplate(frames=frames, onPage=on_page)])
+    story = [Paragraph("Harbour dredging plan splits Tolsk council", ss["Title"])]
+    for i in range(paragraphs):
+        if i % 7 == 3:
+            story.append(Paragraph(f"Part {i // 7 + 1}", ss["Heading2"]))
+        k = 3 + i % 4
+        story.append(Paragraph(" ".join(_SENTENCES[(i + j) % len(_SENTENCES)] for j in range(k)), body))
+    doc.build(story)
+    return buf.getvalue()
+
+
+def flow_gold(paragraphs: int = 24) -> list[str]:
+    """The paragraphs of ``flow_pdf`` as a reader reads them (title, headings, body)."""
+    out = ["Harbour dredging plan splits Tolsk council"]
+    for i in range(paragraphs):
+        if i % 7 == 3:
+            out.append(f"Part {i // 7 + 1}")
+        k = 3 + i % 4
+        out.append(" ".join(_SENTENCES[(i + j) % len(_SENTENCES)] for j in range(k)))
+    return out

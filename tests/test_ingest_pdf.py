@@ -7,7 +7,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from _pdf_fixtures import HEADER, image_only_pdf, many_pages_pdf, report_pdf
+from _pdf_fixtures import HEADER, flow_gold, flow_pdf, image_only_pdf, many_pages_pdf, report_pdf
 from click.testing import CliRunner
 from test_pipeline_core import iter_spans
 
@@ -15,7 +15,8 @@ from newsaudit.cli import cli
 from newsaudit.errors import PdfBrokenError, PdfEncryptedError, PdfNoTextError
 from newsaudit.ingest import load
 from newsaudit.ingest.pdf import read_pdf
-from newsaudit.ingest.pdf_layout import PAGE_NUMBER, Line, PageLines, continues, find_furniture, join_lines
+from newsaudit.ingest.pdf_layout import (PAGE_NUMBER, Line, PageLines, continues, find_furniture, join_lines,
+                                         merge_fragments, reading_order)
 
 pytest.importorskip("reportlab")
 
@@ -63,6 +64,16 @@ def test_pdf_text_keeps_the_article_and_drops_the_furniture(tmp_path, variant):
         assert text.count(sup) == 2  # its marker in the body, and the note
     if not gold.notes:
         assert "Notes" not in text and not re.search("[¹²³]", text)
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_pdf_flowed_report_reads_as_its_paragraphs(columns):
+    """Justified text, first-line indents without spacing, headings, a running header and 'Page N' footers,
+    in one column or two: the same paragraphs in the same order."""
+    out = read_pdf(flow_pdf(columns))
+    assert out.text.rstrip("\n").split("\n\n") == flow_gold()
+    assert [p.label for p in out.pages] == ["1", "2", "3"]
+    assert all(sorted(f.kind for f in p.removed) == ["page_number", "running_header"] for p in out.pages)
 
 
 def test_pdf_cli_audit_links_footnotes_and_keeps_offsets(tmp_path):
@@ -174,8 +185,9 @@ def test_pdf_layout_page_number_pattern(line, is_number):
 
 
 def _page(n: int, texts: list[str]) -> PageLines:
-    lines = [Line(t, 72, 400, 800 - 20 * i, 811 - 20 * i, 11) for i, t in enumerate(texts)]
-    return PageLines(n, 595, 842, lines)
+    """Lines 20 pt apart; the first and the last set apart by 30 pt more (where headers and footers sit)."""
+    ys = [800 - 20 * i - (30 if i else 0) - (30 if i == len(texts) - 1 and i > 1 else 0) for i in range(len(texts))]
+    return PageLines(n, 595, 842, [Line(t, 72, 400, y, y + 11, 11) for t, y in zip(texts, ys)])
 
 
 @pytest.mark.parametrize("pages,expected", [
@@ -191,6 +203,9 @@ def _page(n: int, texts: list[str]) -> PageLines:
     ([["Orvane Review", "Body one."], ["Orvane Review", "Body two."]], {}),
     # the same sentence in the middle of two pages is body text
     ([["Ash", "Oak", "The lake fell.", "Birch", "Cedar"], ["Elm", "Yew", "The lake fell.", "Fir", "Gum"]], {}),
+    # a body line right under the header (no gap) is not furniture, even when it recurs
+    ([["Orvane Review", "Body one.", "Same line.", "End one."], ["Orvane Review", "Body two.", "Same line.", "End two."]],
+     {"running_header": 2}),
     # a bare number at the bottom is a page number even once
     ([["Title", "Body.", "1"]], {"page_number": 1}),
 ])
@@ -223,3 +238,24 @@ def test_pdf_layout_join_lines(a, b, joined):
 ])
 def test_pdf_layout_paragraph_runs_over_page_break(prev, nxt, runs_on):
     assert continues(prev, nxt) is runs_on
+
+
+def test_pdf_layout_merges_pieces_of_a_justified_line():
+    pieces = [Line("take plan", 191, 240, 432, 442, 10), Line("the council and and", 78, 185, 432, 442, 10),
+              Line("two", 246, 264, 432, 442, 10), Line("far away", 330, 380, 432, 442, 10),  # across a gutter
+              Line("next line", 78, 280, 419, 429, 10)]
+    assert [ln.text for ln in merge_fragments(pieces)] == ["the council and and take plan two", "far away",
+                                                           "next line"]
+
+
+def test_pdf_layout_reading_order_by_columns():
+    def col(x: float, tag: str, top: float) -> list[Line]:
+        return [Line(f"{tag}{i}", x, x + 200, top - 13 * i, top - 13 * i + 10, 10) for i in range(4)]
+
+    head = Line("Headline across both columns", 72, 520, 760, 778, 18)
+    left, right = col(72, "L", 740), col(310, "R", 740)
+    shuffled = [right[0], left[2], head, *right[1:], left[0], left[1], left[3]]
+    assert [ln.text for ln in reading_order(shuffled)] == [head.text] + [f"L{i}" for i in range(4)] + [
+        f"R{i}" for i in range(4)]
+    one = col(72, "S", 740)  # one column: top to bottom
+    assert [ln.text for ln in reading_order(one[::-1])] == [f"S{i}" for i in range(4)]

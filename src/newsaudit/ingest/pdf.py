@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..dossier import Notice, Page, PageFurniture, Span
 from ..errors import PdfBrokenError, PdfEncryptedError, PdfNoTextError
-from .pdf_layout import SUPERSCRIPT, Line, PageLines, PageText, continues, lay_out
+from .pdf_layout import SUPERSCRIPT, Line, PageLines, PageText, continues, lay_out, merge_fragments, reading_order
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ def _page_lines(layout, number: int) -> PageLines:
                         lines.append(ln)
         elif isinstance(el, LTCurve) and el.height <= 2 and el.width > 20:  # LTLine and thin LTRect
             rules.append((el.x0, el.x1, el.y0))
-    return PageLines(number, layout.width, layout.height, lines, rules)
+    return PageLines(number, layout.width, layout.height, reading_order(merge_fragments(lines)), rules)
 
 
 def _line(tl) -> Line | None:

@@ -65,6 +65,88 @@ class PageText:
     label: str | None = None
 
 
+def merge_fragments(lines: list[Line]) -> list[Line]:
+    """Rejoin the pieces pdfminer makes of one justified line (wide word gaps): same baseline and size, each
+    piece starting less than ``1.2 × size`` after the one before ends.  The joined line takes the place of
+    its first (left-most) piece in reading order."""
+    def follows(a: Line, b: Line) -> bool:  # b continues a on the same line
+        return (abs(a.size - b.size) < 0.5 and abs(a.y0 - b.y0) < 0.25 * a.size
+                and 0 <= b.x0 - a.x1 < 1.2 * a.size)
+
+    n = len(lines)
+    buckets: dict[int, list[int]] = {}  # by baseline, 2 pt wide: only neighbours are compared (linear cost)
+    for i, ln in enumerate(lines):
+        buckets.setdefault(int(ln.y0 // 2), []).append(i)
+    nxt: dict[int, int] = {}
+    has_prev: set[int] = set()
+    for i in range(n):
+        key = int(lines[i].y0 // 2)
+        near = [j for k in (key - 1, key, key + 1) for j in buckets.get(k, ())]
+        cands = [j for j in near if j != i and j not in has_prev and follows(lines[i], lines[j])]
+        if cands:
+            j = min(cands, key=lambda k: lines[k].x0)
+            nxt[i] = j
+            has_prev.add(j)
+    if not nxt:
+        return lines
+    placed: list[tuple[int, Line]] = []
+    for i in range(n):
+        if i in has_prev:
+            continue
+        chain = [i]
+        while chain[-1] in nxt and nxt[chain[-1]] not in chain:
+            chain.append(nxt[chain[-1]])
+        parts = [lines[k] for k in chain]
+        first = parts[0]
+        placed.append((chain[0], Line(" ".join(p.text for p in parts), first.x0, parts[-1].x1,
+                                        min(p.y0 for p in parts), max(p.y1 for p in parts), first.size)))
+    return [ln for _, ln in sorted(placed, key=lambda t: t[0])]
+
+
+def reading_order(lines: list[Line]) -> list[Line]:
+    """The page's lines in reading order: top to bottom, and column by column where the page has columns.
+
+    Columns are found from the white space between them: the narrow lines (under 60 % of the text block's
+    width) leave a gap in their x-coverage at least one body size wide with at least three lines on each
+    side.  A line that crosses such a gutter (a headline, a full-width paragraph) ends a band; within a band
+    the columns are read left to right."""
+    if len(lines) < 2:
+        return list(lines)
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    size = sorted(ln.size for ln in lines)[len(lines) // 2]
+    narrow = sorted((ln.x0, ln.x1) for ln in lines if ln.x1 - ln.x0 < 0.6 * (right - left))
+    gutters: list[tuple[float, float]] = []
+    reach = None
+    for x0, x1 in narrow:
+        if reach is not None and x0 - reach >= size:
+            n_left = sum(1 for a, b in narrow if b <= reach)
+            n_right = sum(1 for a, b in narrow if a >= x0)
+            if n_left >= 3 and n_right >= 3:
+                gutters.append((reach, x0))
+        reach = x1 if reach is None else max(reach, x1)
+    geo = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
+    if not gutters:
+        return geo
+
+    def column(ln: Line) -> int | None:
+        if any(ln.x0 < g1 and ln.x1 > g0 for g0, g1 in gutters):
+            return None  # spans the columns
+        return sum(1 for g0, _ in gutters if ln.x0 >= g0)
+
+    out: list[Line] = []
+    band: list[tuple[int, Line]] = []
+    for ln in geo:
+        col = column(ln)
+        if col is None:
+            out.extend(x for _, x in sorted(band, key=lambda t: (t[0], -t[1].y1, t[1].x0)))
+            band = []
+            out.append(ln)
+        else:
+            band.append((col, ln))
+    out.extend(x for _, x in sorted(band, key=lambda t: (t[0], -t[1].y1, t[1].x0)))
+    return out
+
+
 def body_size(pages: list[PageLines]) -> float:
     """The font size most of the text is set in (weighted by characters)."""
     weight: Counter = Counter()
@@ -78,12 +160,26 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
 
 
-def _zones(page: PageLines) -> tuple[list[Line], list[Line]]:
-    """The top-most and bottom-most lines of a page (none on a page of under three lines: all of it is text)."""
+def _zones(page: PageLines, usual: float) -> tuple[list[Line], list[Line]]:
+    """The lines set apart at the top and at the bottom of a page: the top-most one or two (bottom-most one
+    or two) when a wider gap than between body lines, or a change of font size, separates them from the
+    rest.  None on a page of under three lines: all of it is text."""
     geo = sorted(page.lines, key=lambda ln: -ln.y1)
     if len(geo) < 3:
         return [], []
-    return geo[:ZONE_LINES], geo[-ZONE_LINES:][::-1]
+
+    def apart(upper: Line, lower: Line) -> bool:
+        gap = upper.y0 - lower.y1
+        return gap > usual + 0.45 * min(upper.size, lower.size) or abs(upper.size - lower.size) > 0.1 * max(
+            upper.size, lower.size)
+
+    def block(seq: list[Line], top: bool) -> list[Line]:
+        for k in range(1, ZONE_LINES + 1):
+            if k < len(seq) and (apart(seq[k - 1], seq[k]) if top else apart(seq[k], seq[k - 1])):
+                return seq[:k]
+        return []
+
+    return block(geo, True), block(geo[::-1], False)
 
 
 def _running(group: list[tuple[int, str]], need: int) -> bool:
@@ -106,8 +202,9 @@ def find_furniture(pages: list[PageLines]) -> dict[int, dict[int, tuple[str, str
     """Per page number, ``id(line) → (kind, page label or None)`` for its running lines and page numbers."""
     seen: dict[str, dict[str, list[tuple[int, str]]]] = {"top": {}, "bottom": {}}
     zones = {}
+    usual = usual_gap(pages, body_size(pages))
     for p in pages:
-        top, bottom = _zones(p)
+        top, bottom = _zones(p, usual)
         zones[p.number] = (top, bottom)
         for where, lines in (("top", top), ("bottom", bottom)):
             for ln in lines:
@@ -119,15 +216,14 @@ def find_furniture(pages: list[PageLines]) -> dict[int, dict[int, tuple[str, str
     for p in pages:
         found: dict[int, tuple[str, str | None]] = {}
         top, bottom = zones[p.number]
-        if not top:  # a short page: only a bare page number at its very bottom or top can go
-            geo = sorted(p.lines, key=lambda ln: -ln.y1)
-            top, bottom = ([geo[0]], [geo[-1]]) if len(geo) == 2 else ([], geo[-1:])
-        for where, lines in (("top", top), ("bottom", bottom)):
-            for ln in lines:
+        geo = sorted(p.lines, key=lambda ln: -ln.y1)
+        for where, block, extreme in (("top", top, geo[:1]), ("bottom", bottom, geo[-1:])):
+            # a bare page number at the very top or bottom goes, set apart or not
+            for ln in block + [x for x in extreme if not any(x is b for b in block)]:
                 m = PAGE_NUMBER.match(ln.text)
                 if m and (m.group("n").isdigit() or len(ln.text.strip()) <= 8):
                     found[id(ln)] = ("page_number", m.group("n"))
-                elif _key(ln.text) in running[where] and len(ln.text) <= 150:
+                elif any(ln is b for b in block) and _key(ln.text) in running[where] and len(ln.text) <= 150:
                     found[id(ln)] = ("running_header" if where == "top" else "running_footer", None)
         if len(found) >= len(p.lines):
             found = {}  # never empty a page: what is left is its text
@@ -211,13 +307,13 @@ def _breaks(cur: list[Line], ln: Line, usual: float, size: float) -> bool:
     if abs(prev.size - ln.size) > 0.1 * max(prev.size, ln.size):
         return True
     gap = prev.y0 - ln.y1
-    if gap < -0.5 * ln.size or gap > usual + 0.45 * ln.size:  # a column jump, or a paragraph gap
-        return True
     left = min(c.x0 for c in cur)
     right = max(c.x1 for c in cur)
-    if abs(ln.x0 - left) > 4 * ln.size and ln.x0 < left:
-        return True  # another column
     done = bool(ENDS_SENTENCE.search(prev.text.strip()))
+    if gap < -0.5 * ln.size or (ln.x0 < left - 4 * ln.size):  # on to another column
+        return done or not ln.text[:1].islower()  # a sentence cut by the column break runs on
+    if gap > usual + 0.45 * ln.size:  # a paragraph gap
+        return True
     if done and ln.x0 > left + 0.8 * ln.size:
         return True  # an indented first line
     if done and len(cur) > 1 and prev.x1 < right - 0.15 * (right - left):
