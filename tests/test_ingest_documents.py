@@ -216,7 +216,8 @@ def test_mhtml_reads_the_html_part_and_the_page_address(tmp_path):
 
 @pytest.mark.parametrize("data,name,kind", [
     (b"%PDF-1.7\n...", None, "pdf"),
-    (b"junk\n%PDF-1.4\n...", "x.bin", "pdf"),
+    (b"\r\n  %PDF-1.4\n...", "x.bin", "pdf"),
+    (b"The file starts with %PDF-1.7 as every PDF does.", None, "text"),
     (b"From: Petra Lind <p@x.example>\nSubject: Strike\nDate: Fri, 03 May 2024 09:25:00 +0200\n\nBody.", None, "eml"),
     (b"MIME-Version: 1.0\nContent-Type: text/plain\n\nBody.", None, "eml"),
     (b"From Tolsk to Varrin the ferry runs daily.\n\nSubject: delays.", None, "text"),

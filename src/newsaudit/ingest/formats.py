@@ -2,7 +2,7 @@
 
 Decided from the bytes themselves (a file's suffix only breaks the tie between an .eml and a saved page):
 
-* ``%PDF-`` in the first KiB → PDF;
+* ``%PDF-`` at the start (after white space or a BOM) → PDF;
 * a ZIP holding ``word/document.xml`` (or a damaged one that names it) → .docx (any other ZIP stays a
   binary-input error);
 * a MIME header block first (``MIME-Version``, or ``From`` with ``Date``/``Subject``) → e-mail, or a saved

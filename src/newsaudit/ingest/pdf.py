@@ -34,8 +34,9 @@ _FILENAME_TITLE = re.compile(r"\.\w{2,5}$|^(untitled|microsoft\s+\w+\s*-|documen
 
 
 def is_pdf(data: bytes) -> bool:
-    """PDF magic within the first KiB (some files carry a few bytes of junk before it, as readers allow)."""
-    return b"%PDF-" in data[:1024]
+    """PDF magic at the start (after white space, NULs or a BOM, which some servers prepend).  Not anywhere
+    in the first KiB, as readers allow: a text that quotes ``%PDF-1.7`` is not a PDF."""
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-")
 
 
 @dataclass

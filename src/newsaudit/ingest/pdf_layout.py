@@ -3,9 +3,12 @@
 Works on plain records (:class:`Line`, :class:`PageLines`) that ``pdf.py`` builds from pdfminer's layout, so
 the rules here can be read (and tested) without a PDF:
 
-* **running headers/footers**: a line among the two top-most or two bottom-most of a page whose text,
-  with digits masked, recurs in that place on at least 2 pages and 40 % of them;
-* **page numbers**: a bare number (``7``, ``- 7 -``, ``Page 7 of 9``, ``vii``) among those lines;
+* **reading order**: pieces of one justified line rejoined, then top to bottom, column by column;
+* **running headers/footers**: the top-most (bottom-most) one or two lines of a page, set apart from the
+  body by a wider gap or another size, whose text recurs in that place on at least 2 pages and 40 % of
+  them (the same text, or with one number that moves with the page);
+* **page numbers**: a bare number (``7``, ``- 7 -``, ``Page 7 of 9``, ``vii``) among those lines, or as the
+  page's very first or last line;
 * **footnotes**: the lines at the bottom of a page set in a smaller font than the body (or below a short
   rule), the first of them starting with a number; each numbered line starts a note;
 * **paragraphs**: consecutive lines of one size, one column and ordinary spacing; a wider gap, a change of

@@ -2,7 +2,7 @@
 
 ``create_app()`` builds a FastAPI application:
 
-* ``GET /``            — a form to paste text or upload a ``.txt`` / ``.html`` file;
+* ``GET /``            — a form to paste text or upload a ``.txt`` / ``.html`` / ``.pdf`` / ``.docx`` file;
 * ``POST /report``     — the form's target: the HTML report (or a readable error page);
 * ``POST /api/audit``  — JSON ``{"text": ...}`` / ``{"html": ...}``, form field ``text`` or file ``file``
   (or a raw ``text/plain`` / ``text/html`` body) → the dossier as JSON;
@@ -430,7 +430,7 @@ async def _source_from_form(form) -> str | bytes:
     if isinstance(text, str) and text.strip():
         return text
     raise EmptyInputError("nothing to audit: paste an article's text or choose a file.",
-                          hint="paste the text into the box, or upload a .txt or .html file")
+                          hint="paste the text into the box, or upload a .txt, .html, .pdf or .docx file")
 
 
 def _docs_static() -> Path | None:
