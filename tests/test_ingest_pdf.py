@@ -128,6 +128,8 @@ def test_pdf_page_cap_keeps_the_first_pages_with_a_notice():
     notice = [w for w in out.warnings if w.code == "pdf_truncated"]
     assert notice and "4 of 9" in notice[0].message
     assert not [w for w in read_pdf(data).warnings if w.code == "pdf_truncated"]
+    timed = read_pdf(data, time_limit_s=0)  # out of time at once: the first page is still read
+    assert [p.number for p in timed.pages] == [1] and any(w.code == "pdf_truncated" for w in timed.warnings)
 
 
 def test_pdf_bytes_from_api_and_serve_upload():

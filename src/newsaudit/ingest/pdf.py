@@ -99,7 +99,7 @@ def _read_pages(data: bytes, max_pages: int, time_limit_s: float):
     t0 = time.monotonic()
     try:
         for number, page in enumerate(PDFPage.create_pages(doc), 1):
-            if number > max_pages or time.monotonic() - t0 > time_limit_s:
+            if number > max(1, max_pages) or (pages and time.monotonic() - t0 > time_limit_s):  # page 1 always
                 total = max(total or 0, number)
                 break
             interp.process_page(page)
