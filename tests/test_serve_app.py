@@ -95,7 +95,8 @@ def test_serve_too_large_json_body_gets_413(client):
     ({"json": [1, 2]}, 422, "E105"),
     ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 422, "E100"),
     ({"data": {"text": ""}, "headers": API}, 422, "E101"),
-    ({"files": {"file": ("a.pdf", b"%PDF-1.4 ...", "application/pdf")}, "headers": API}, 422, "E100"),
+    ({"files": {"file": ("a.xlsx", b"PK\x03\x04 ...", "application/zip")}, "headers": API}, 422, "E100"),
+    ({"files": {"file": ("a.pdf", b"%PDF-1.4 ...", "application/pdf")}, "headers": API}, 422, "E123"),
     ({"files": {"file": ("a.txt", bytes(range(256)) * 8, "text/plain")}, "headers": API}, 422, "E102"),
     ({"json": {"text": "An article.", "published": "not-a-date"}}, 400, "E300"),
 ])

@@ -69,7 +69,7 @@ def _setup_logging(verbose: int) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if verbose < 2:
-        for noisy in ("trafilatura", "htmldate", "urllib3", "distributed"):
+        for noisy in ("trafilatura", "htmldate", "urllib3", "distributed", "pdfminer"):
             logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
@@ -124,7 +124,10 @@ def resolve_format(fmt, output):
 @click.option("--all", "show_all", is_flag=True, help="Show every finding, also those held back as below their confidence threshold.")
 @click.option("--save-snapshot", type=click.Path(file_okay=False), help="Keep a fetched page's raw bytes in DIR (named by sha256).")
 def audit(article, sample, fmt, output, published, url, model, max_size, no_rhetoric, strict, show_all, save_snapshot):
-    """Audit ARTICLE (a .txt, .html or .json file; '-' reads stdin)."""
+    """Audit ARTICLE: a .txt, .html, .json, .pdf, .docx, .eml or .mhtml file, an http(s) URL, or '-' for stdin.
+
+    The format is read from the content (PDF and .docx by their magic bytes, e-mail by its headers).
+    """
     from .api import audit as run_audit
     from .settings import AuditOptions
 

@@ -141,3 +141,39 @@ class FetchRedirectError(FetchError):
 
 class FetchContentTypeError(FetchError):
     code = "E116"
+
+
+class DocumentError(InputError):
+    """A PDF, .docx or e-mail file could not be read as an article."""
+
+    code = "E120"
+
+
+class PdfEncryptedError(DocumentError):
+    code = "E121"
+
+
+class PdfNoTextError(DocumentError):
+    """The PDF has no text layer (scanned pages) or its text cannot be decoded."""
+
+    code = "E122"
+
+
+class PdfBrokenError(DocumentError):
+    code = "E123"
+
+
+class DocxError(DocumentError):
+    code = "E124"
+
+
+class EmailInputError(DocumentError):
+    """An .eml / .mhtml file with no readable text or HTML part."""
+
+    code = "E125"
+
+
+class SidecarError(InputError):
+    """A corpus file's metadata sidecar (``name.json`` beside ``name.txt``) is not valid."""
+
+    code = "E126"

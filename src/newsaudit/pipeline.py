@@ -45,6 +45,8 @@ def prepare(article: Article, options: AuditOptions) -> tuple[Article, dict[str,
     for name in TEXT_LAYERS:
         _run_layer(name, article, None, found, warnings, options)
         if name == "structure" and "structure" in found:
+            if article.pages:
+                found["structure"] = found["structure"].model_copy(update={"pages": list(article.pages)})
             article = _with_structure(article, found["structure"], options)
     return article, found, warnings, mask(article.text, article.body_ranges)
 
@@ -71,6 +73,10 @@ def _with_structure(article: Article, structure, options: AuditOptions) -> Artic
             updates.update(published=dateline.date_value, published_source="dateline")
     if structure.title is not None and not meta.title:
         updates["title"] = structure.title.text.strip()
+    if options.default_published and not meta.published and "published" not in updates:
+        updates.update(published=options.default_published.isoformat(), published_source="default")
+    if options.default_outlet and not meta.site:
+        updates["site"] = options.default_outlet
     if updates:
         meta = meta.model_copy(update=updates)
     return dataclasses.replace(article, meta=meta, body_ranges=tuple(ranges))

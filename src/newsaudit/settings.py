@@ -17,6 +17,8 @@ class AuditOptions(BaseModel):
 
     model: str | None = None  # spaCy pipeline name; None = en_core_web_sm
     published: date | None = None  # overrides any date found in the input
+    default_published: date | None = None  # only when neither the input nor its byline/dateline gives a date
+    default_outlet: str | None = None  # only when the input names no outlet (site)
     url: str | None = None
     max_bytes: int = Field(DEFAULT_MAX_BYTES, gt=0)
     layers: tuple[str, ...] | None = None  # None = all; otherwise the doc layers to run

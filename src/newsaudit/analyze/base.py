@@ -37,6 +37,9 @@ class Article:
     meta: Meta = field(default_factory=Meta)
     # filled by the structure layer before parsing:
     body_ranges: tuple[tuple[int, int], ...] = ()
+    # PDF input: each page's range, number, furniture and footnotes (``dossier.Page``); the pipeline puts
+    # them in ``structure.pages``
+    pages: tuple = ()
 
     @property
     def published(self) -> date | None:

@@ -13,7 +13,7 @@ from .claims import Claim, Holder, RhetoricSpan, SourcingSummary
 from .entities import Entity, Mention
 from .quantities import Quantity
 from .quotes import Cue, NonSpeechQuote, Quote, QuoteCitation, Speaker, Via, Voice
-from .structure import Byline, Dateline, Heading, Paragraph, Structure
+from .structure import Byline, Dateline, Heading, Page, PageFurniture, Paragraph, Structure
 from .times import TimeExpression, TimelineItem
 
 SCHEMA_VERSION = "1.0"
@@ -66,7 +66,8 @@ class Dossier(Model):
 
 __all__ = [
     "SCHEMA_VERSION", "Byline", "Citations", "Dateline", "Claim", "Cue", "Dossier", "Entity", "Entry", "Heading",
-    "Holder", "Marker", "Mention", "Meta", "Model", "NonSpeechQuote", "Notice", "Paragraph", "Problem",
+    "Holder", "Marker", "Mention", "Meta", "Model", "NonSpeechQuote", "Notice", "Page", "PageFurniture",
+    "Paragraph", "Problem",
     "Quantity", "Quote", "QuoteCitation", "RhetoricSpan", "Source", "SourcingSummary", "Span", "Speaker",
     "Structure", "TimeExpression", "TimelineItem", "Via", "Voice",
 ]

@@ -30,6 +30,24 @@ class Dateline(Span):
     agency: str | None = None  # canonical (``AP``, ``Reuters``, ``AFP``)
 
 
+class PageFurniture(Model):
+    """A line a PDF repeats on its pages (running header/footer) or a bare page number: kept out of the text."""
+
+    kind: Literal["running_header", "running_footer", "page_number"]
+    text: str  # as printed; not part of ``dossier.text``
+
+
+class Page(Model):
+    """One page of a PDF: ``dossier.text[start:end]`` is its text (not repeated here, to keep the dossier small)."""
+
+    number: int = Field(ge=1)  # physical page, 1-based
+    label: str | None = None  # the page number printed on it (``iv``, ``12``), when there is one
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    removed: list[PageFurniture] = Field(default_factory=list)
+    notes: list[Span] = Field(default_factory=list)  # its footnotes, moved to the notes block at the end
+
+
 class Paragraph(Span):
     kind: Literal["body", "heading", "title", "subtitle", "byline", "references", "note", "boilerplate"] = "body"
 
@@ -40,6 +58,7 @@ class Structure(Model):
     headings: list[Heading] = Field(default_factory=list)
     byline: Byline | None = None
     dateline: Dateline | None = None  # kept out of the body paragraphs (and so out of the parse)
+    pages: list[Page] = Field(default_factory=list)  # PDF input only: each page's range, number, furniture, notes
     paragraphs: list[Paragraph] = Field(default_factory=list)  # body paragraphs only
     references: Span | None = None  # the reference-list block
     notes: list[Span] = Field(default_factory=list)  # notes / disclosures

@@ -1,6 +1,7 @@
 """Ingest: turn text, bytes, paths, HTML or JSON into an :class:`~newsaudit.analyze.base.Article`."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from ..errors import (BinaryInputError, EmptyInputError, InputNotFoundError, Inp
                       NoArticleError)
 from ..settings import AuditOptions
 from .decode import decode, looks_binary
+from .formats import Document, read_document, sniff
 from .html import extract, looks_like_html
 from .language import detect_language
 
@@ -27,6 +29,7 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
     options = options or AuditOptions()
     encoding = None
     warnings: list[Notice] = []
+    name = None
     if isinstance(source, os.PathLike):
         path = Path(source)
         if not path.is_file():
@@ -34,8 +37,12 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
         size = path.stat().st_size
         _check_size(size, options)
         source = path.read_bytes()
+        name = path.name
     if isinstance(source, (bytes, bytearray)):
         _check_size(len(source), options)
+        kind = sniff(bytes(source), name)
+        if kind != "text":
+            return from_document(read_document(kind, bytes(source)), options)
         text, encoding, warnings = decode(bytes(source))
     elif isinstance(source, str):
         _check_size(len(source.encode("utf-8", "surrogatepass")), options)
@@ -43,6 +50,25 @@ def load(source: str | bytes | os.PathLike, *, options: AuditOptions | None = No
     else:
         raise TypeError(f"source must be str, bytes or a path, not {type(source).__name__}")
     return from_text(text, options=options, encoding=encoding, warnings=warnings)
+
+
+def from_document(doc: Document, options: AuditOptions) -> Article:
+    """An Article from what a PDF / .docx / e-mail reader found (HTML parts extracted here)."""
+    meta = {k: v for k, v in doc.meta.items() if v}
+    warnings = list(doc.warnings)
+    text = doc.text
+    if doc.is_html:
+        text, html_meta, html_warn = extract(text, options.url or meta.get("url"))
+        meta.update({k: v for k, v in html_meta.items() if v and not meta.get(k)})  # the headers' values first
+        if meta.get("published") and not meta.get("published_source"):
+            meta["published_source"] = "html"
+        warnings.extend(html_warn)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not text.strip():
+        raise EmptyInputError(f"the {meta.get('source_format', 'document')} file holds no text.",
+                              hint="check that it holds the article, or paste its text")
+    article = _finish(text, meta, warnings, options)
+    return dataclasses.replace(article, pages=tuple(doc.pages)) if doc.pages else article
 
 
 def _check_size(n: int, options: AuditOptions) -> None:

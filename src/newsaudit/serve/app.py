@@ -2,7 +2,7 @@
 
 ``create_app()`` builds a FastAPI application:
 
-* ``GET /``            — a form to paste text or upload a ``.txt`` / ``.html`` file;
+* ``GET /``            — a form to paste text or upload a ``.txt`` / ``.html`` / ``.pdf`` / ``.docx`` file;
 * ``POST /report``     — the form's target: the HTML report (or a readable error page);
 * ``POST /api/audit``  — JSON ``{"text": ...}`` / ``{"html": ...}``, form field ``text`` or file ``file``
   (or a raw ``text/plain`` / ``text/html`` body) → the dossier as JSON;
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 FORM_SLACK = 64 * 1024  # room for multipart boundaries and the other form fields
-ALLOWED_SUFFIXES = {"", ".txt", ".text", ".html", ".htm", ".json"}
+ALLOWED_SUFFIXES = {"", ".txt", ".text", ".html", ".htm", ".json", ".pdf", ".docx", ".eml", ".mht", ".mhtml"}
 
 __all__ = ["create_app", "DEFAULT_MAX_BYTES", "status_for"]
 
@@ -178,8 +178,8 @@ def form_page(max_bytes: int, csrf_token: str = "") -> str:
 <input type="hidden" name="csrf_token" value="{escape(csrf_token)}">
 <label for="text">Paste the article text (or HTML)</label>
 <textarea id="text" name="text" placeholder="Title&#10;&#10;By Author&#10;&#10;The article…"></textarea>
-<label for="file">…or upload a file (.txt or .html, up to {escape(_mb(max_bytes))})</label>
-<input id="file" name="file" type="file" accept=".txt,.text,.html,.htm,text/plain,text/html">
+<label for="file">…or upload a file (.txt, .html, .pdf, .docx, .eml or .mhtml, up to {escape(_mb(max_bytes))})</label>
+<input id="file" name="file" type="file" accept=".txt,.text,.html,.htm,.pdf,.docx,.eml,.mht,.mhtml,text/plain,text/html,application/pdf">
 <div class="row"><div><label for="published">Publication date (optional)</label>
 <input id="published" name="published" type="date"></div></div>
 <button type="submit" id="submit">Audit</button>
@@ -421,8 +421,8 @@ async def _source_from_form(form) -> str | bytes:
     if upload is not None and not isinstance(upload, str) and getattr(upload, "filename", None):
         suffix = Path(upload.filename).suffix.lower()
         if suffix not in ALLOWED_SUFFIXES:
-            raise InputError(f"cannot read a '{suffix}' file: upload a .txt or .html file.",
-                             hint="save the article as plain text or HTML first")
+            raise InputError(f"cannot read a '{suffix}' file: upload a .txt, .html, .pdf or .docx file.",
+                             hint="save the article as plain text, HTML or PDF first")
         data = await upload.read()
         if data:
             return data
@@ -430,7 +430,7 @@ async def _source_from_form(form) -> str | bytes:
     if isinstance(text, str) and text.strip():
         return text
     raise EmptyInputError("nothing to audit: paste an article's text or choose a file.",
-                          hint="paste the text into the box, or upload a .txt or .html file")
+                          hint="paste the text into the box, or upload a .txt, .html, .pdf or .docx file")
 
 
 def _docs_static() -> Path | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from pathlib import Path
 
 import click
 
@@ -78,8 +79,16 @@ class _Progress:
 
 
 @corpus.command("run")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("inputs", nargs=-1)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="The store directory.")
+@click.option("--from", "input_list", type=click.Path(exists=True, dir_okay=False),
+              help="A file listing inputs, one a line (paths or http(s) URLs; blank lines and # comments skipped).")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="In directory walks, take only files matching GLOB (relative path or name; repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="In directory walks, leave out files matching GLOB.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Publication date (YYYY-MM-DD) for articles whose input, sidecar, byline and dateline give none.")
+@click.option("--outlet", help="Outlet name for articles whose input or sidecar names none.")
 @click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True, help="Local worker processes.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address (tcp://HOST:8786) for --engine dask.")
@@ -92,31 +101,53 @@ class _Progress:
 @click.option("--no-rhetoric", is_flag=True, help="Skip the rhetoric layer.")
 @click.option("--progress/--no-progress", "show_progress", default=None,
               help="Force the progress bar on or off (default: on when stderr is a terminal).")
-def run_cmd(inputs, out, workers, engine, scheduler, max_size, max_failures, shard_size, model, no_rhetoric,
-            show_progress):
-    """Audit every article in INPUTS (files, directories, .jsonl, .warc[.gz]) into the store OUT.
+def run_cmd(inputs, out, input_list, include, exclude, published, outlet, workers, engine, scheduler, max_size,
+            max_failures, shard_size, model, no_rhetoric, show_progress):
+    """Audit every article in INPUTS into the store OUT.
 
-    Articles already in OUT (same content hash) are skipped, so an interrupted
+    INPUTS: files (text, HTML, JSON, PDF, .docx, .eml, .mhtml), directories (walked recursively), .jsonl and
+    .warc[.gz] files, and http(s) URLs (fetched by the workers; a failed fetch is an error row).  A directory
+    walk takes article files only: never hidden files, README/EXPECTED/LICENSE/PROVENANCE-style notes, gold or
+    annotation files (*.ann, *.tsv, *.labels, non-HTML *.xml, names with 'gold'/'expected'/'labels'), JSON
+    that is no article record, or metadata sidecars (story.json beside story.txt: title, published, outlet,
+    url, authors) — see docs/corpus.md.  A file named here is always taken.
+
+    Articles already in OUT (same content hash; a URL by its address) are skipped, so an interrupted
     run resumes where it stopped.
     """
     from ..cli import fail
     from ..errors import NewsauditError
     from ..settings import AuditOptions
+    from .inputs import is_url, read_input_list
     from .runner import run_corpus
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
+    entries = list(inputs) + (read_input_list(input_list) if input_list else [])
+    if not entries:
+        raise click.UsageError("give INPUTS (files, directories or URLs) or --from FILE.")
+    missing = [e for e in entries if not is_url(e) and not Path(e).exists()]
+    if missing:
+        raise click.UsageError(f"no such file or directory: {missing[0]}" + (f" (and {len(missing) - 1} more)"
+                                                                              if len(missing) > 1 else ""))
     tty = sys.stderr.isatty() if show_progress is None else show_progress
+    skipped: list[tuple[str, str]] = []
     try:
-        options = AuditOptions.build(model=model, max_bytes=int(max_size * 1024 * 1024), rhetoric=not no_rhetoric)
+        options = AuditOptions.build(model=model, max_bytes=int(max_size * 1024 * 1024), rhetoric=not no_rhetoric,
+                                     default_published=published.date() if published else None,
+                                     default_outlet=outlet or None)
         with _Progress(tty) as prog:
-            result = run_corpus(inputs, out, options=options, workers=workers, engine=engine, scheduler=scheduler,
-                                shard_size=shard_size, on_total=prog.set_total, on_progress=prog.advance)
+            result = run_corpus(entries, out, options=options, workers=workers, engine=engine, scheduler=scheduler,
+                                shard_size=shard_size, on_total=prog.set_total, on_progress=prog.advance,
+                                include=include, exclude=exclude, skipped=skipped)
     except NewsauditError as exc:
         fail(exc)
+    for path, why in skipped:
+        log.info("not an article: %s (%s)", path, why)
+    left_out = f"; {len(skipped)} file(s) left out as not articles (-v lists them)" if skipped else ""
     click.echo(f"{result.processed} articles audited in {result.seconds:.1f}s ({result.rate:.1f}/s): "
                f"{result.ok} ok, {result.failed} failed, {result.skipped} already in the store; "
-               f"{result.shards} shard(s) in {result.store}", err=True)
+               f"{result.shards} shard(s) in {result.store}{left_out}", err=True)
     sys.exit(result.exit_code(max_failures))
 
 

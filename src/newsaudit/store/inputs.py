@@ -1,4 +1,4 @@
-"""Input discovery for corpus runs: files, directories (recursively), JSONL and WARC.
+"""Input discovery for corpus runs: files, directories (recursively), JSONL, WARC and http(s) URLs.
 
 ``iter_items(paths)`` yields one :class:`Item` per article found, each with a
 content hash (``id``) computed from the raw input, so a re-run can skip what is
@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..errors import NewsauditError
+from .walk import JSONL_SUFFIXES, WARC_SUFFIXES, not_article, read_sidecar, sidecar_path
+
 log = logging.getLogger(__name__)
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-# In a directory walk only these are taken as articles (a file named on the command line always is).
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json")
 ID_CHARS = 24  # hex chars of the sha256 kept as the article id (96 bits)
 
 
@@ -36,6 +35,8 @@ class Item:
     size: int = 0
     error: tuple[str, str] | None = None  # (code, reason) when it could not be read
     url: str | None = None  # known before ingest (WARC target URI)
+    fetch: bool = False  # a URL the worker fetches (``payload`` is then None)
+    meta: dict[str, Any] | None = None  # from a sidecar: title, published, site, url, authors
 
 
 def content_id(data: bytes) -> str:
@@ -56,35 +57,66 @@ def _kind(path: Path) -> str:
     return "file"
 
 
-def discover(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Every input file under ``paths``: directories are walked recursively in sorted order, taking article,
-    JSONL and WARC files (``ARTICLE_SUFFIXES`` …) and skipping hidden files; a file named directly is always taken."""
+def is_url(entry: str | os.PathLike) -> bool:
+    return isinstance(entry, str) and entry.strip().lower().startswith(("http://", "https://"))
+
+
+def read_input_list(path: str | os.PathLike) -> list[str]:
+    """The inputs listed in a file, one a line (paths or http(s) URLs); blank lines and ``#`` comments skipped."""
+    with open(path, encoding="utf-8-sig") as fh:
+        return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def discover(paths: Iterable[str | os.PathLike], include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+             skipped: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Every input file under ``paths``: directories are walked recursively in sorted order, taking the files
+    that :func:`newsaudit.store.walk.not_article` accepts (``skipped`` collects the others with the reason);
+    a file named directly is always taken.  URLs are left to :func:`iter_items`."""
     for p in paths:
+        if is_url(p):
+            continue
         path = Path(p)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                names = set(files)
                 for f in sorted(files):
-                    if not f.startswith(".") and f.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES):
-                        yield Path(root) / f
+                    full = Path(root) / f
+                    why = not_article(full, full.relative_to(path).as_posix(), names, include, exclude)
+                    if why is None:
+                        yield full
+                    elif skipped is not None and why != "hidden":
+                        skipped.append((str(full), why))
         else:
             yield path
 
 
-def iter_items(paths: Iterable[str | os.PathLike], max_bytes: int | None = None) -> Iterator[Item]:
-    """Yield an :class:`Item` per article in ``paths``; too-large or unreadable inputs come as items with an error."""
-    for path in discover(paths):
-        kind = _kind(path)
-        try:
-            if kind == "jsonl":
-                yield from _jsonl(path, max_bytes)
-            elif kind == "warc":
-                yield from _warc(path, max_bytes)
-            else:
-                yield _file(path, max_bytes)
-        except OSError as exc:
-            reason = f"{type(exc).__name__}: {exc}"
-            yield Item(id=content_id(f"unreadable:{path}".encode()), source=str(path), error=("unreadable", reason))
+def iter_items(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, include: tuple[str, ...] = (),
+               exclude: tuple[str, ...] = (), skipped: list[tuple[str, str]] | None = None) -> Iterator[Item]:
+    """Yield an :class:`Item` per article in ``paths`` (files, directories, URLs); too-large or unreadable
+    inputs come as items with an error."""
+    for entry in paths:
+        if is_url(entry):
+            url = str(entry).strip()
+            yield Item(id=url_id(url), source=url, url=url, fetch=True)
+            continue
+        for path in discover([entry], include, exclude, skipped):
+            kind = _kind(path)
+            try:
+                if kind == "jsonl":
+                    yield from _jsonl(path, max_bytes)
+                elif kind == "warc":
+                    yield from _warc(path, max_bytes)
+                else:
+                    yield _file(path, max_bytes)
+            except OSError as exc:
+                reason = f"{type(exc).__name__}: {exc}"
+                yield Item(id=content_id(f"unreadable:{path}".encode()), source=str(path), error=("unreadable", reason))
+
+
+def url_id(url: str) -> str:
+    """A URL's article id: of the address, so a re-run skips a page already fetched without fetching it."""
+    return content_id(b"url\0" + url.encode("utf-8", "surrogatepass"))
 
 
 def _too_large(size: int, max_bytes: int | None) -> tuple[str, str] | None:
@@ -103,7 +135,16 @@ def _file(path: Path, max_bytes: int | None) -> Item:
         h = hashlib.sha256(f"large:{path}:{size}".encode())
         return Item(id=h.hexdigest()[:ID_CHARS], source=str(path), size=size, error=err)
     data = path.read_bytes()
-    return Item(id=content_id(data), source=str(path), payload=data, size=len(data))
+    side = sidecar_path(path)
+    if side is None:
+        return Item(id=content_id(data), source=str(path), payload=data, size=len(data))
+    side_bytes = side.read_bytes()
+    ident = content_id(data + b"\0sidecar\0" + side_bytes)  # a changed sidecar is a new audit
+    try:
+        meta = read_sidecar(side)
+    except NewsauditError as exc:
+        return Item(id=ident, source=str(path), size=len(data), error=("bad_sidecar", exc.message))
+    return Item(id=ident, source=str(path), payload=data, size=len(data), meta=meta)
 
 
 def _open(path: Path):

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from ..errors import OptionsError
 from ..settings import AuditOptions
 from .catalog import write_catalog
-from .inputs import Item, discover, iter_items, _kind
+from .inputs import Item, _kind, discover, is_url, iter_items
 from .lock import store_lock
 from .shards import clean_tmp, done_ids, init_store
 from .worker import init_worker, peak_rss_bytes, process_batch, rss_bytes
@@ -40,6 +40,7 @@ class RunResult:
     seconds: float = 0.0
     workers: int = 1
     engine: str = "local"
+    not_articles: int = 0  # files a directory walk left out (notes, gold files, sidecars: see store/walk.py)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker pid
     rss_samples: list[tuple[int, float]] = field(default_factory=list)  # (articles done, MB) of the first worker
 
@@ -61,10 +62,12 @@ class RunResult:
 ProgressFn = Callable[[int, int, int], None]  # (advance, ok, failed)
 
 
-def count_inputs(paths: Iterable[str | os.PathLike]) -> int | None:
+def count_inputs(paths: Iterable[str | os.PathLike], include: tuple[str, ...] = (),
+                 exclude: tuple[str, ...] = ()) -> int | None:
     """A cheap count of the articles in ``paths`` (None when a WARC file makes it unknown)."""
-    n = 0
-    for path in discover(paths):
+    paths = list(paths)
+    n = sum(1 for p in paths if is_url(p))
+    for path in discover(paths, include, exclude):
         kind = _kind(path)
         if kind == "warc":
             return None
@@ -106,8 +109,10 @@ def _batches(items: Iterator[Item], done: set[str], size: int, result: RunResult
 def run_corpus(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, options: AuditOptions | None = None,
                workers: int = 1, engine: str = "local", scheduler: str | None = None, shard_size: int = SHARD_SIZE,
                on_total: Callable[[int | None], None] | None = None, on_progress: ProgressFn | None = None,
-               client=None) -> RunResult:
-    """Audit every article in ``inputs`` not yet in the store ``out``; return the run's counts."""
+               client=None, include: tuple[str, ...] = (), exclude: tuple[str, ...] = (),
+               skipped: list[tuple[str, str]] | None = None) -> RunResult:
+    """Audit every article in ``inputs`` (paths and http(s) URLs) not yet in the store ``out``; return the run's
+    counts.  ``include``/``exclude``: globs for directory walks; ``skipped`` collects the files a walk left out."""
     options = options or AuditOptions()
     inputs = list(inputs)
     if engine not in ("local", "dask"):
@@ -117,22 +122,24 @@ def run_corpus(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *, o
     workers = max(1, int(workers))
     root = init_store(out)
     with store_lock(root):  # one writer per store: a second run is refused, a killed run's lock is gone
-        return _run_locked(root, inputs, options, workers, engine, scheduler, shard_size, on_total, on_progress, client)
+        return _run_locked(root, inputs, options, workers, engine, scheduler, shard_size, on_total, on_progress, client,
+                           (tuple(include), tuple(exclude), skipped if skipped is not None else []))
 
 
 def _run_locked(root: Path, inputs: list, options: AuditOptions, workers: int, engine: str, scheduler: str | None,
-                shard_size: int, on_total, on_progress, client) -> RunResult:
+                shard_size: int, on_total, on_progress, client, walk) -> RunResult:
+    include, exclude, skipped = walk
     stale = clean_tmp(root)
     if stale:
         log.info("removed %d unfinished shard(s) of an earlier run", stale)
     done = done_ids(root)
     result = RunResult(store=str(root), workers=workers, engine=engine)
     if on_total:
-        on_total(count_inputs(inputs))
+        on_total(count_inputs(inputs, include, exclude))
     progress = on_progress or (lambda advance, ok, failed: None)
     t0 = time.perf_counter()
-    batches = _batches(iter_items(inputs, options.max_bytes), done, max(1, shard_size), result,
-                       lambda k: progress(k, 0, 0))
+    batches = _batches(iter_items(inputs, options.max_bytes, include, exclude, skipped), done, max(1, shard_size),
+                       result, lambda k: progress(k, 0, 0))
 
     def collect(summary: dict[str, Any]) -> None:
         result.processed += summary["n"]
@@ -155,6 +162,7 @@ def _run_locked(root: Path, inputs: list, options: AuditOptions, workers: int, e
         else:
             _run_pool(batches, root, options, workers, collect)
     finally:
+        result.not_articles = len(skipped)
         result.seconds = time.perf_counter() - t0
         try:
             write_catalog(root)

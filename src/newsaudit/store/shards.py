@@ -119,6 +119,9 @@ def shard_dirs(root: Path) -> list[Path]:
     return sorted(d for d in base.iterdir() if d.is_dir() and not d.name.startswith("."))
 
 
+RETRY_STAGE = "fetch_retry"  # errors.stage of a failure the next run retries
+
+
 def done_ids(root: Path) -> set[str]:
     """The ids of every article recorded in a finished shard (audited, or recorded as an error)."""
     done: set[str] = set()
@@ -126,9 +129,13 @@ def done_ids(root: Path) -> set[str]:
         for table in ("articles", "errors"):
             path = d / f"{table}.parquet"
             try:
-                col = pq.read_table(path, columns=["article_id"]).column("article_id")
+                cols = ["article_id", "stage"] if table == "errors" else ["article_id"]
+                read = pq.read_table(path, columns=cols)
             except (OSError, pa.ArrowException) as exc:
                 log.warning("unreadable shard file %s (%s); its articles will be audited again", path, exc)
                 continue
-            done.update(x for x in col.to_pylist() if x is not None)
+            ids = read.column("article_id").to_pylist()
+            stages = read.column("stage").to_pylist() if table == "errors" else [None] * len(ids)
+            # a fetch that failed for a passing reason (network, timeout, HTTP 5xx) is tried again
+            done.update(x for x, st in zip(ids, stages) if x is not None and st != RETRY_STAGE)
     return done
