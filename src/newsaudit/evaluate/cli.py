@@ -14,6 +14,7 @@ from ..cli import LazyGroup
     "ptc": "newsaudit.evaluate.ptc:command",
     "datelines": "newsaudit.evaluate.datelines:command",
     "false-alarms": "newsaudit.evaluate.false_alarms:command",
+    "calibration": "newsaudit.evaluate.calibration:command",
 })
 def evaluate() -> None:
     """Measure a layer against a benchmark and print its metrics."""
