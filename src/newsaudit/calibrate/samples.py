@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -40,6 +41,23 @@ Row = tuple[str, dict[str, float], int]
 REPO = Path(__file__).resolve().parents[3]
 FIELD_LIST = REPO / "tests" / "field" / "articles.txt"
 FIXTURES = REPO / "tests" / "fixtures"
+
+
+def in_measure_part(key: str) -> bool:
+    """The fixed split by document: CRC-32 of the document key mod 3 == 2 → measured, never fitted.
+
+    Decided by the key alone, so a run limited to fewer documents measures only documents the full
+    fit never saw."""
+    return zlib.crc32(key.encode("utf-8")) % 3 == 2
+
+
+Keep = Callable[[str], bool] | None
+
+
+def _kept(keys: list[str], keep: Keep, limit: int | None) -> list[int]:
+    """Indices of the documents to read: those ``keep`` accepts, at most ``limit``."""
+    idx = [i for i, k in enumerate(keys) if keep is None or keep(k)]
+    return idx[:limit] if limit else idx
 
 
 def field_paths(bench: Path) -> set[str]:
@@ -97,7 +115,7 @@ def _pipe(texts: list[str], batch_size: int = 8):
 
 # --------------------------------------------------------------------------- PolNeAr: quotes, speakers
 
-def polnear(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
+def polnear(bench: Path, limit: int | None = None, keep: Keep = None) -> dict[str, list[Row]]:
     from ..evaluate.polnear import Tokens, to_pred
     from ..evaluate.polnear_data import load_dir
 
@@ -107,7 +125,8 @@ def polnear(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
     for g in load_dir(root):
         if f"polnear/dev/text/{g.name}.txt" not in skip:
             golds.setdefault(g.name, []).append(g)
-    names = sorted(golds)[:limit] if limit else sorted(golds)
+    names = sorted(golds)
+    names = [names[i] for i in _kept([f"polnear:{n}" for n in names], keep, limit)]
     out: dict[str, list[Row]] = {}
     for name, doc in zip(names, _pipe([golds[n][0].text for n in names])):
         text = golds[name][0].text
@@ -137,13 +156,13 @@ def polnear(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
 
 # --------------------------------------------------------------------------- MEANTIME: mentions, entities
 
-def meantime(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
+def meantime(bench: Path, limit: int | None = None, keep: Keep = None) -> dict[str, list[Row]]:
     from ..evaluate.meantime import TYPE_MAP, read_doc
 
     root = bench / "meantime"
     skip = field_paths(bench)
     files = [p for p in sorted(root.rglob("*.xml")) if str(p.relative_to(bench)) not in skip]
-    files = files[:limit] if limit else files
+    files = [files[i] for i in _kept([_mt_key(p) for p in files], keep, limit)]
     golds = [read_doc(p) for p in files]
     out: dict[str, list[Row]] = {}
     for path, gold, doc in zip(files, golds, _pipe([g.text for g in golds])):
@@ -162,18 +181,22 @@ def meantime(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
             instances = {g.instance for _, gs in hits for g in gs[:1]}
             return int(right and len(instances) == 1)
 
-        _rows(out, f"meantime:{path.parent.name}/{path.name}", d, {"mentions": mention_label, "entities": entity_label})
+        _rows(out, _mt_key(path), d, {"mentions": mention_label, "entities": entity_label})
     return out
+
+
+def _mt_key(path: Path) -> str:
+    return f"meantime:{path.parent.name}/{path.name}"
 
 
 # --------------------------------------------------------------------------- TempEval-3: times
 
-def tempeval3(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
+def tempeval3(bench: Path, limit: int | None = None, keep: Keep = None) -> dict[str, list[Row]]:
     from ..evaluate.tempeval3 import find_files, read_timeml, score_file
 
     root = bench / "tempeval3" / "TBAQ-cleaned"
     files = find_files(root / "TimeBank") + find_files(root / "AQUAINT")
-    files = files[:limit] if limit else files
+    files = [files[i] for i in _kept([f"tempeval3:{p.parent.name}/{p.name}" for p in files], keep, limit)]
     docs = [read_timeml(f) for f in files]
     out: dict[str, list[Row]] = {}
     for path, td, doc in zip(files, docs, _pipe([t.text for t in docs])):
@@ -191,15 +214,15 @@ CLAIM_LAYERS = ("entities", "quotes", "times", "quantities", "claims")
 CHUNK = 40  # sentences per parsed text (one paragraph each): the layers' per-document cost is paid once per chunk
 
 
-def checkworthy(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
+def checkworthy(bench: Path, limit: int | None = None, keep: Keep = None) -> dict[str, list[Row]]:
     import bisect
 
     from ..analyze.claims import checkworthy as cw
 
     path = bench / "checkworthy" / "clef2020-task5" / "train.tsv"
     rows = [(i, t.strip(), y) for i, (t, y) in enumerate(cw.read_tsv(path)) if cw.split_of(i) == "test" and t.strip()]
-    rows = rows[:limit * CHUNK] if limit else rows
     chunks = [rows[k:k + CHUNK] for k in range(0, len(rows), CHUNK)]
+    chunks = [chunks[i] for i in _kept([f"checkworthy:line{ch[0][0]}" for ch in chunks], keep, limit)]
     texts, starts = [], []
     for ch in chunks:
         pos, st = 0, []
@@ -220,12 +243,12 @@ def checkworthy(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
 
 # --------------------------------------------------------------------------- PTC: rhetoric
 
-def ptc(bench: Path, limit: int | None = None) -> dict[str, list[Row]]:
+def ptc(bench: Path, limit: int | None = None, keep: Keep = None) -> dict[str, list[Row]]:
     from ..evaluate.ptc import TECHNIQUES, load_corpus
 
     root = bench / "ptc-train"
     arts = [a for a in load_corpus(root / "articles", root / "labels-tc", split="heldout") if int(a.id) % 10 != 0]
-    arts = arts[:limit] if limit else arts
+    arts = [arts[i] for i in _kept([f"ptc:{a.id}" for a in arts], keep, limit)]
     out: dict[str, list[Row]] = {}
     for art, doc in zip(arts, _pipe([a.text for a in arts])):
         d = run_layers(art.text, doc, ("rhetoric",))

@@ -4,7 +4,8 @@ DIR is the benchmarks folder (``../shared/benchmarks``).  For every calibration 
 findings of ``calibrate.samples`` are split by document: a document whose key has CRC-32 mod 3 == 2
 is in the *measure* part, the rest in the *fit* part (for CheckThat! a "document" is a run of 40
 consecutive lines of one debate).  Without ``--fit`` the shipped
-parameters (``calibrate/model/<layer>.json``) are scored on the measure part; with ``--fit`` they are
+parameters (``calibrate/model/<layer>.json``) are scored on the measure part (only its documents are
+read); with ``--fit`` they are
 re-fitted on the fit part (scikit-learn), written, and then scored on the measure part.  Quantities and
 sourcing have no benchmark: they are fitted and measured on the same hand-made fixtures (in-sample,
 said so in the output).  Prints per layer n, positives, ECE (10 equal-width bins), Brier score and a
@@ -14,25 +15,16 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from pathlib import Path
 
 import click
 
 from ..calibrate import metrics
-from ..calibrate.samples import FIXTURES, LAYER_SOURCE, SOURCES, Row
+from ..calibrate.samples import FIXTURES, LAYER_SOURCE, SOURCES, Row, in_measure_part
 from ..errors import DataNotFoundError
 
 ALL_LAYERS = tuple(LAYER_SOURCE)
 IN_SAMPLE = ("quantities", "sourcing")
-
-
-def in_measure_part(key: str) -> bool:
-    """The fixed split by document: CRC-32 of the document key mod 3 == 2 → measured, never fitted.
-
-    Decided by the key alone, so a run limited to fewer documents measures only documents the full
-    fit never saw."""
-    return zlib.crc32(key.encode("utf-8")) % 3 == 2
 
 
 def split_rows(rows: list[Row]) -> tuple[list[Row], list[Row]]:
@@ -40,7 +32,8 @@ def split_rows(rows: list[Row]) -> tuple[list[Row], list[Row]]:
     return [r for r in rows if not in_measure_part(r[0])], [r for r in rows if in_measure_part(r[0])]
 
 
-def collect(bench: Path, layers: tuple[str, ...], limit: int | None, fixtures: Path) -> tuple[dict[str, list[Row]], dict[str, float]]:
+def collect(bench: Path, layers: tuple[str, ...], limit: int | dict[str, int] | None, fixtures: Path,
+            measure_only: bool = False) -> tuple[dict[str, list[Row]], dict[str, float]]:
     from ..calibrate import samples
 
     rows: dict[str, list[Row]] = {}
@@ -56,7 +49,8 @@ def collect(bench: Path, layers: tuple[str, ...], limit: int | None, fixtures: P
                 got.update(samples.sourcing_fixtures(fixtures))
         else:
             _check(bench, src)
-            got = SOURCES[src][1](bench, limit)
+            lim = limit.get(src) if isinstance(limit, dict) else limit
+            got = SOURCES[src][1](bench, lim, in_measure_part if measure_only else None)
         seconds[src] = round(time.perf_counter() - t0, 1)
         for lay, r in got.items():
             if lay in layers:
@@ -74,11 +68,15 @@ def _check(bench: Path, src: str) -> None:
                                 hint="give the benchmarks folder (../shared/benchmarks) or pick layers with --layer")
 
 
-def run(bench: Path, layers: tuple[str, ...] = ALL_LAYERS, fit: bool = False, limit: int | None = None,
-        fixtures: Path = FIXTURES, model_dir: Path | None = None) -> dict:
+def run(bench: Path, layers: tuple[str, ...] = ALL_LAYERS, fit: bool = False, limit: int | dict[str, int] | None = None,
+        fixtures: Path = FIXTURES, model_dir: Path | None = None, measure_only: bool = False) -> dict:
+    """Score (after re-fitting, with ``fit``) the calibration of ``layers``.  ``limit``: at most N documents
+    per benchmark (or per source name: ``{"ptc": 8}``); ``measure_only``: read only measure-part documents (no fitting then possible)."""
+    if fit and measure_only:
+        raise ValueError("cannot fit on the measure part only")
     from ..calibrate.apply import clear_cache, load, predict
 
-    rows, seconds = collect(Path(bench), layers, limit, fixtures)
+    rows, seconds = collect(Path(bench), layers, limit, fixtures, measure_only)
     results: dict = {"_meta": {"dir": str(bench), "limit": limit, "fit": fit, "seconds": seconds}}
     for layer in layers:
         data = rows.get(layer, [])
@@ -127,7 +125,7 @@ def _provenance(layer, fit_part, measure, in_sample, limit) -> dict:
 def render(res: dict) -> str:
     meta = res["_meta"]
     lines = [f"calibration on {meta['dir']} ({'re-fitted, then ' if meta['fit'] else ''}shipped parameters scored"
-             + (f"; at most {meta['limit']} documents per source" if meta["limit"] else "") + ")",
+             + (f"; at most {meta['limit']} documents per source, a subset" if meta["limit"] else "") + ")",
              f"{'layer':<11}{'n':>7}{'pos':>7}{'ECE':>8}{'Brier':>8}  data / split"]
     for layer, r in res.items():
         if layer.startswith("_"):
@@ -160,7 +158,7 @@ def render(res: dict) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 def command(directory: Path, refit: bool, layers: tuple[str, ...], limit: int | None, fixtures: Path, as_json: bool) -> None:
     """Per layer: n, positives, ECE (10 bins), Brier and a reliability table of the calibrated confidences."""
-    res = run(directory, tuple(layers) or ALL_LAYERS, fit=refit, limit=limit, fixtures=fixtures)
+    res = run(directory, tuple(layers) or ALL_LAYERS, fit=refit, limit=limit, fixtures=fixtures, measure_only=not refit)
     if refit:
         from ..calibrate.card import write_card
 
