@@ -36,6 +36,10 @@ LABELS = {
 }
 
 
+def _raw(r: dict) -> str:
+    return f" (raw score: {r['raw_score_ece']:.4f})" if "raw_score_ece" in r else ""
+
+
 def write_card(res: dict, directory: Path | None = None) -> Path:
     meta = res["_meta"]
     lines = [
@@ -58,7 +62,7 @@ def write_card(res: dict, directory: Path | None = None) -> Path:
         "fixtures, in-sample; treat their figures as a sanity check, not a calibration guarantee.",
         "Claims are calibrated on spoken political debate (base rate about 1.5 %), not news: their",
         "confidences are low on news prose by construction, and rank no better than the model does (AP ≈ 0.08).", "",
-        f"Fitted with `newsaudit evaluate calibration {meta['dir']} --fit`"
+        f"Fitted with `newsaudit evaluate calibration {Path(meta['dir']).name} --fit` (the benchmarks folder)"
         + (f" (at most {meta['limit']} documents per source)" if meta.get("limit") else "") + ".", "",
         "| layer | data | labels | features | fitted on | measured on | positives | ECE (10 bins) | Brier |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -68,7 +72,7 @@ def write_card(res: dict, directory: Path | None = None) -> Path:
             continue
         lines.append(f"| {layer} | {r['source']} | {LABELS[layer]} | {FEATURES[layer]} | {r['fit_n']} | "
                      f"{r['n']} ({r['measure_docs']} docs{', in-sample' if 'IN-SAMPLE' in r['split'] else ''}) | "
-                     f"{r['positives']} | {r['ece']:.4f} | {r['brier']:.4f} |")
+                     f"{r['positives']} | {r['ece']:.4f}{_raw(r)} | {r['brier']:.4f} |")
     lines += ["", "**Reproduce.** `.venv/bin/newsaudit evaluate calibration ../shared/benchmarks --fit` re-fits and",
               "rewrites every file and this card; without `--fit` it scores the shipped files.", ""]
     path = (directory or MODEL_DIR) / "MODEL_CARD.md"

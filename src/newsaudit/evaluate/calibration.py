@@ -14,6 +14,7 @@ reliability table.
 from __future__ import annotations
 
 import json
+import math
 import time
 from pathlib import Path
 
@@ -97,7 +98,10 @@ def run(bench: Path, layers: tuple[str, ...] = ALL_LAYERS, fit: bool = False, li
             continue
         probs = [predict(params, f) for _, f, _ in measure]
         res = metrics.summary(probs, [y for _, _, y in measure])
-        res.update(source=_source_name(layer), split=_split_name(in_sample), fit_n=len(fit_part),
+        if all("logit_score" in f for _, f, _ in measure):  # the raw model score, for comparison
+            raw = [1.0 / (1.0 + math.exp(-f["logit_score"])) for _, f, _ in measure]
+            res["raw_score_ece"] = round(metrics.ece(raw, [y for _, _, y in measure]), 4)
+        res.update(source=_source_name(layer), split=_split_name(in_sample), fit_n=params.get("fit_rows", len(fit_part)),
                    measure_docs=len({k for k, _, _ in measure}), method=params.get("method", ""))
         results[layer] = res
     return results
@@ -135,6 +139,9 @@ def render(res: dict) -> str:
             continue
         lines.append(f"{layer:<11}{r['n']:>7}{r['positives']:>7}{r['ece']:>8.4f}{r['brier']:>8.4f}  "
                      f"{r['source']}; {r['split']}")
+    raw = [f"{layer} {r['raw_score_ece']:.4f}" for layer, r in res.items() if not layer.startswith("_") and "raw_score_ece" in r]
+    if raw:
+        lines.append("ECE of the raw model score on the same findings (what calibration corrects): " + ", ".join(raw))
     for layer, r in res.items():
         if layer.startswith("_") or "error" in r:
             continue
