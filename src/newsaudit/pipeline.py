@@ -127,7 +127,23 @@ def finish(article: Article, doc, found: dict[str, Any], warnings: list[Notice],
                                            "layers_run": ran})
     fields = {k: v for k, v in found.items() if k in Dossier.model_fields and k != "problems"}
     problems: list[Problem] = sorted(found.get("problems", []), key=lambda p: (p.start, p.end, p.kind))
-    return Dossier(text=article.text, meta=meta, problems=problems, **fields)
+    dossier = Dossier(text=article.text, meta=meta, problems=problems, **fields)
+    return _calibrated(dossier, options)
+
+
+def _calibrated(dossier: Dossier, options: AuditOptions) -> Dossier:
+    """Set each finding's calibrated ``confidence``; a failure is a notice, never a lost dossier."""
+    try:
+        from .calibrate.apply import apply_calibration
+
+        notices = apply_calibration(dossier)
+    except Exception as exc:
+        if options.strict_layers:
+            raise
+        log.exception("calibration failed")
+        notices = [Notice(code="calibration_failed", message=f"confidences are missing ({type(exc).__name__}: {exc})")]
+    dossier.meta.warnings.extend(notices)
+    return dossier
 
 
 def audit_article(article: Article, options: AuditOptions) -> Dossier:

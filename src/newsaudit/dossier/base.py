@@ -50,6 +50,7 @@ class Problem(Model):
     numbers: list[int] = Field(default_factory=list)
     related: list[Span] = Field(default_factory=list)
     details: dict[str, Any] = Field(default_factory=dict)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md
 
 
 class Notice(Model):

@@ -28,6 +28,8 @@ class Claim(Span):
     entities: list[str] = Field(default_factory=list)
     times: list[int] = Field(default_factory=list)
     quantities: list[int] = Field(default_factory=list)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(check-worthy); see calibrate/model/MODEL_CARD.md
+    sourcing_confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(sourcing status right)
 
 
 class SourcingSummary(Model):
@@ -51,3 +53,4 @@ class RhetoricSpan(Span):
     technique: str  # SemEval-2020 Task 11 name, or "Rhetorical_Question" / "Sarcastic_Exclamation"
     score: float
     reason: str
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md

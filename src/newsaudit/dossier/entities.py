@@ -10,6 +10,7 @@ class Mention(Span):
     type: str  # PERSON / ORG / GPE / LOC / NORP / FAC / ...
     entity: str | None = None  # id of the entity it belongs to (None when ambiguous)
     candidates: list[str] = Field(default_factory=list)  # entity ids, when ambiguous
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md
 
 
 class Entity(Model):
@@ -21,3 +22,4 @@ class Entity(Model):
     roles: list[Span] = Field(default_factory=list)
     ambiguous: bool = False
     variants: list[str] = Field(default_factory=list)  # spelling variants flagged (not merged)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md

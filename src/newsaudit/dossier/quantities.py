@@ -18,3 +18,4 @@ class Quantity(Span):
     place: str | None = None
     date: str | None = None
     sentence: Span | None = None
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md

@@ -15,6 +15,7 @@ class Speaker(Span):
     # ("an Iraqi official"); pronoun / role: resolved from ``he``/``the minister`` to an earlier
     # named speaker; unresolved: a pronoun or role noun with no compatible speaker before it (name is None)
     resolved_from: Literal["name", "pronoun", "role", "outlet", "description", "unresolved"] = "name"
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md
 
 
 class Cue(Span):
@@ -49,6 +50,7 @@ class Quote(Span):
     citations: list[QuoteCitation] = Field(default_factory=list)
     parts: list[Span] = Field(default_factory=list)  # pieces of a quote split by its attribution
     flags: list[str] = Field(default_factory=list)  # e.g. "doubtful_mark", "multi_paragraph"
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md
 
 
 class NonSpeechQuote(Span):

@@ -24,6 +24,7 @@ class TimeExpression(Model):
     explicit: bool = False  # the text itself gives the full date (year included)
     quote: int | None = Field(default=None, description="index into Dossier.quotes of the quote whose source anchors it")
     citation: int | None = Field(default=None, description="reference entry whose date anchors it")
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)  # calibrated P(right); see calibrate/model/MODEL_CARD.md
 
 
 class TimelineItem(Model):

@@ -16,6 +16,7 @@ from ..cli import LazyGroup
     "datelines": "newsaudit.evaluate.datelines:command",
     "false-alarms": "newsaudit.evaluate.false_alarms:command",
     "field": "newsaudit.evaluate.field:command",
+    "calibration": "newsaudit.evaluate.calibration:command",
 })
 def evaluate() -> None:
     """Measure a layer against a benchmark and print its metrics."""
